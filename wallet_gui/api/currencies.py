@@ -1,0 +1,23 @@
+"""ISO 4217 minor-unit exponents, for balances that arrive only as integer minor units.
+
+Only the currencies whose exponent is not 2 are listed; everything else has cents.
+Source: the ISO 4217 list of currency codes (minor unit column).
+"""
+
+from __future__ import annotations
+
+_EXPONENTS = {
+    # No minor unit.
+    **dict.fromkeys(
+        "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF".split(), 0
+    ),
+    # Three decimals.
+    **dict.fromkeys("BHD IQD JOD KWD LYD OMR TND".split(), 3),
+    # Four decimals (units of account).
+    **dict.fromkeys("CLF UYW".split(), 4),
+}
+
+
+def minor_unit_exponent(currency: str) -> int:
+    """How many decimals a currency's minor unit has (2 unless ISO 4217 says otherwise)."""
+    return _EXPONENTS.get(currency.upper(), 2)
