@@ -5,7 +5,7 @@ thread and the tests all share exactly the same client.
 """
 
 from wallet_gui.api.auth import CertificateAuth, MacAuth
-from wallet_gui.api.client import DEFAULT_BASE_URL, ALTERNATIVE_BASE_URL, WalletClient
+from wallet_gui.api.client import ALTERNATIVE_BASE_URL, DEFAULT_BASE_URL, WalletClient
 from wallet_gui.api.errors import (
     ApiError,
     ResponseFormatError,

@@ -63,9 +63,7 @@ def ext_value(body: bytes, extra: Mapping[str, object] | None = None) -> str:
     return urlencode(pairs)
 
 
-def normalized_request_string(
-    ts: int, nonce: str, method: str, url: str, ext: str = ""
-) -> str:
+def normalized_request_string(ts: int, nonce: str, method: str, url: str, ext: str = "") -> str:
     """The seven newline-terminated lines that the MAC covers.
 
     The URI is the path plus ``?query`` exactly as sent; the host is lower case without the
@@ -197,9 +195,7 @@ class CertificateAuth(AuthBase):
         try:
             context.load_cert_chain(self.cert_file, self.key_file, password=self._passphrase)
         except FileNotFoundError as exc:
-            raise CredentialsError(
-                f"client certificate file not found: {exc.filename}"
-            ) from None
+            raise CredentialsError(f"client certificate file not found: {exc.filename}") from None
         except (ssl.SSLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", None) or type(exc).__name__
             hint = " (wrong key passphrase?)" if self._passphrase is not None else ""

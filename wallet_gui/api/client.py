@@ -103,7 +103,11 @@ def _retry_after(value: str | None) -> float | None:
 
 def _same_origin(a: str, b: str) -> bool:
     first, second = urlsplit(a), urlsplit(b)
-    return (first.scheme, first.hostname, first.port) == (second.scheme, second.hostname, second.port)
+    return (first.scheme, first.hostname, first.port) == (
+        second.scheme,
+        second.hostname,
+        second.port,
+    )
 
 
 class WalletClient:
@@ -276,7 +280,9 @@ class WalletClient:
                     params = None  # the Location carries its own query
                     continue
                 body = self._read_body(response)
-            log.debug("GET %s -> %s in %.0f ms", url, response.status_code, 1000 * (received - sent))
+            log.debug(
+                "GET %s -> %s in %.0f ms", url, response.status_code, 1000 * (received - sent)
+            )
             if response.status_code != 200:
                 raise self._api_error(response, body)
             return self._decode_json(response, body), response, sent, received
@@ -361,7 +367,9 @@ class WalletClient:
             description = data.get("error_description")
             uri = data.get("error_uri")
             properties = {
-                key: data[key] for key in ("error_properties", "error_data", "errors") if key in data
+                key: data[key]
+                for key in ("error_properties", "error_data", "errors")
+                if key in data
             }
             return ApiError(
                 error=data["error"][:100],
@@ -397,7 +405,9 @@ class WalletClient:
                 (c.reason for c in chain if isinstance(c, ssl.SSLError) and c.reason),
                 "handshake failed",
             )
-            return TransportError(f"TLS handshake with {parts.hostname} failed: {reason}", kind="tls")
+            return TransportError(
+                f"TLS handshake with {parts.hostname} failed: {reason}", kind="tls"
+            )
         if isinstance(exc, requests.exceptions.ConnectTimeout):
             return TransportError(
                 f"connecting to {where} timed out after {self.timeout:g} s", kind="timeout"
@@ -411,11 +421,20 @@ class WalletClient:
             "Name or service not known" in str(c) or "getaddrinfo" in str(c) for c in chain
         ):
             return TransportError(f"cannot resolve host name {parts.hostname}", kind="dns")
-        if any(isinstance(c, ConnectionRefusedError) for c in chain) or "NewConnectionError" in names:
+        if (
+            any(isinstance(c, ConnectionRefusedError) for c in chain)
+            or "NewConnectionError" in names
+        ):
             return TransportError(f"connection to {where} refused", kind="connection")
+        if "RemoteDisconnected" in names:
+            return TransportError(
+                f"{where} closed the connection without answering", kind="connection"
+            )
         if any(isinstance(c, ConnectionResetError | BrokenPipeError) for c in chain):
             return TransportError(f"connection to {where} was reset", kind="connection")
-        if isinstance(exc, requests.exceptions.ChunkedEncodingError | requests.exceptions.ContentDecodingError):
+        if isinstance(
+            exc, requests.exceptions.ChunkedEncodingError | requests.exceptions.ContentDecodingError
+        ):
             return TransportError(f"answer from {where} was cut off or garbled", kind="connection")
         if isinstance(exc, requests.exceptions.ConnectionError):
             return TransportError(f"connection to {where} failed", kind="connection")

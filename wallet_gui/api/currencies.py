@@ -6,15 +6,14 @@ Source: the ISO 4217 list of currency codes (minor unit column).
 
 from __future__ import annotations
 
+_NO_DECIMALS = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF"
+_THREE_DECIMALS = "BHD IQD JOD KWD LYD OMR TND"
+_FOUR_DECIMALS = "CLF UYW"  # units of account
+
 _EXPONENTS = {
-    # No minor unit.
-    **dict.fromkeys(
-        "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF".split(), 0
-    ),
-    # Three decimals.
-    **dict.fromkeys("BHD IQD JOD KWD LYD OMR TND".split(), 3),
-    # Four decimals (units of account).
-    **dict.fromkeys("CLF UYW".split(), 4),
+    **dict.fromkeys(_NO_DECIMALS.split(), 0),
+    **dict.fromkeys(_THREE_DECIMALS.split(), 3),
+    **dict.fromkeys(_FOUR_DECIMALS.split(), 4),
 }
 
 

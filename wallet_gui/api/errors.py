@@ -74,5 +74,5 @@ class TransportError(WalletError):
 
     def __init__(self, message: str, *, kind: str = "network") -> None:
         super().__init__(message)
-        #: ``timeout``, ``connection``, ``tls``, ``dns``, ``redirect``, ``too_large`` or ``network``.
+        #: One of ``timeout``, ``connection``, ``tls``, ``dns``, ``redirect``, ``network``.
         self.kind = kind
