@@ -1,0 +1,41 @@
+"""Shared fixtures: Qt without a screen, the emulator, and isolation from the user's state.
+
+Every test runs with its own HOME/XDG folders and its own QSettings location, so no test
+can read or write the developer's real settings; the OS keyring is only touched by tests
+marked ``keyring``, which run against the throwaway Secret Service that ``.ci/test`` starts.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Qt aborts the process (not an exception) when it has no platform: set it before any import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+
+from collections.abc import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+
+from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.delenv("WALLET_GUI_MAC_KEY", raising=False)
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Sandbox]:
+    """A fresh emulator on 127.0.0.1 with the demo data and one MAC client."""
+    with Sandbox(seed=1) as server:
+        yield server
+
+
+@pytest.fixture
+def demo_key(sandbox: Sandbox) -> str:
+    return sandbox.clients[DEMO_CLIENT_ID]

@@ -1,0 +1,103 @@
+"""Error reports: what a person needs to know about one failure, with no secret in it.
+
+Built from any ``WalletError`` (or a keyring failure) on whatever thread caught it, then
+handed to the window, the status line or ``wallet-gui check`` as plain immutable data. The
+``key`` groups repeats of the same failure, so a monitor polling every few seconds shows one
+dialog with a counter instead of a pile of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from wallet_gui.api.errors import ApiError, ResponseFormatError, TransportError, WalletError
+
+
+def is_web_link(uri: str | None) -> bool:
+    """Only http(s) links with a host may ever be made clickable."""
+    if not uri:
+        return False
+    parts = urlsplit(uri.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorReport:
+    """One failure, ready to show.
+
+    ``context`` says what was being done ("Balance of wallet 14471"); ``kind`` is ``api``,
+    ``transport``, ``format``, ``credentials`` or ``internal``; ``message`` is one line.
+    """
+
+    context: str
+    kind: str
+    message: str
+    code: str | None = None
+    description: str | None = None
+    status: int | None = None
+    correlation_id: str | None = None
+    uri: str | None = None
+    retry_after: float | None = None
+
+    @property
+    def key(self) -> tuple[str, str | None, int | None, str]:
+        """Identity for de-duplication: the same failure of the same kind of request."""
+        return (self.kind, self.code, self.status, self.message if self.code is None else "")
+
+    @property
+    def title(self) -> str:
+        return {
+            "api": "The Wallet API reported an error",
+            "transport": "The Wallet API could not be reached",
+            "format": "The Wallet API sent an unexpected answer",
+            "credentials": "Credentials problem",
+        }.get(self.kind, "Unexpected problem")
+
+    @property
+    def link(self) -> str | None:
+        """``uri`` when it is safe to make clickable, else ``None``."""
+        return self.uri if is_web_link(self.uri) else None
+
+    @classmethod
+    def from_exception(cls, error: BaseException, context: str) -> ErrorReport:
+        if isinstance(error, ApiError):
+            return cls(
+                context=context,
+                kind="api",
+                message=str(error),
+                code=error.error,
+                description=error.description,
+                status=error.status,
+                correlation_id=error.correlation_id,
+                uri=error.uri,
+                retry_after=error.retry_after,
+            )
+        if isinstance(error, TransportError):
+            return cls(context=context, kind="transport", message=str(error))
+        if isinstance(error, ResponseFormatError):
+            return cls(context=context, kind="format", message=str(error))
+        if isinstance(error, WalletError):
+            return cls(context=context, kind="credentials", message=str(error))
+        # A bug of ours: say so in one line; the traceback goes to the log, not to the user.
+        return cls(
+            context=context, kind="internal", message=f"internal error ({type(error).__name__})"
+        )
+
+    def details(self) -> str:
+        """A plain-text report for "Copy details": everything useful, never a secret."""
+        lines = [self.title, f"While: {self.context}"]
+        if self.code:
+            lines.append(f"Error code: {self.code}")
+        if self.status:
+            lines.append(f"HTTP status: {self.status}")
+        if self.description:
+            lines.append(f"Description: {self.description}")
+        if self.correlation_id:
+            lines.append(f"Correlation id: {self.correlation_id}")
+        if self.uri:
+            lines.append(f"More information: {self.uri}")
+        if self.retry_after is not None:
+            lines.append(f"Retry after: {self.retry_after:g} s")
+        lines.append(f"Message: {self.message}")
+        return "\n".join(lines)
