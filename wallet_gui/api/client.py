@@ -15,11 +15,15 @@ is cached (``Cache-Control: no-store``; a ``/server`` answer with ``Age`` is mar
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import json
 import logging
+import socket
 import ssl
+import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -27,6 +31,8 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.ssl_ import create_urllib3_context
 
 from wallet_gui import __version__
@@ -49,24 +55,51 @@ class ConfigurationError(WalletError):
     """The client was configured with something unusable (a malformed base URL, say)."""
 
 
-class _ClientCertificateAdapter(HTTPAdapter):
-    """Presents a client certificate whose key may need a passphrase.
+def _tracking(base: type[HTTPConnection], registry: weakref.WeakSet[socket.socket]) -> type:
+    """A connection class that records each connected socket, so ``abort`` can reach it."""
 
-    ``requests`` alone cannot pass a key passphrase, so the chain is loaded into our own
-    SSL context; server verification stays exactly as strict as without it.
+    class TrackingConnection(base):  # type: ignore[valid-type, misc]
+        def connect(self) -> None:
+            super().connect()
+            registry.add(self.sock)
+
+    return TrackingConnection
+
+
+class _AbortableAdapter(HTTPAdapter):
+    """An adapter whose in-flight requests another thread can cut short.
+
+    ``requests`` offers no way to cancel a blocking read; shutting the socket down does,
+    and it is what lets the window close at once even when a 10 s read is pending.
     """
 
-    def __init__(self, context: ssl.SSLContext) -> None:
-        self._context = context
-        super().__init__()
+    def __init__(self, *, pool_maxsize: int, ssl_context: ssl.SSLContext | None = None) -> None:
+        self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
+        self._ssl_context = ssl_context
+        super().__init__(pool_connections=2, pool_maxsize=pool_maxsize)
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        kwargs["ssl_context"] = self._context
+        if self._ssl_context is not None:
+            # requests cannot pass a key passphrase; the chain lives in our own context.
+            kwargs["ssl_context"] = self._ssl_context
         super().init_poolmanager(*args, **kwargs)
+        sockets = self._sockets
 
-    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
-        kwargs["ssl_context"] = self._context
-        return super().proxy_manager_for(proxy, **kwargs)
+        class TrackingPool(HTTPConnectionPool):
+            ConnectionCls = _tracking(HTTPConnection, sockets)
+
+        class TrackingHTTPSPool(HTTPSConnectionPool):
+            ConnectionCls = _tracking(HTTPSConnection, sockets)
+
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": TrackingPool,
+            "https": TrackingHTTPSPool,
+        }
+
+    def abort(self) -> None:
+        for sock in list(self._sockets):
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:
@@ -122,6 +155,7 @@ class WalletClient:
         on_invalid_timestamp: called after a signed GET was refused with ``invalid_timestamp``;
             it should re-measure the clock. The request is then signed again and retried once.
         max_body_bytes: answers larger than this are refused while streaming.
+        max_concurrency: how many requests may share the keep-alive pool at once.
         monotonic, wall: time sources for probe timing (injectable for tests).
     """
 
@@ -134,6 +168,7 @@ class WalletClient:
         ca_bundle: str | None = None,
         on_invalid_timestamp: Callable[[], None] | None = None,
         max_body_bytes: int = MAX_BODY_BYTES,
+        max_concurrency: int = 16,
         monotonic: Callable[[], float] = time.monotonic,
         wall: Callable[[], float] = time.time,
     ) -> None:
@@ -164,6 +199,7 @@ class WalletClient:
         # Never read proxy settings or .netrc credentials implicitly for a signed payment API.
         self.session.trust_env = False
         self.session.verify = ca_bundle if ca_bundle else True
+        context = None
         if isinstance(auth, CertificateAuth):
             context = create_urllib3_context()
             context.load_default_certs()
@@ -171,14 +207,30 @@ class WalletClient:
                 try:
                     context.load_verify_locations(cafile=ca_bundle)
                 except (OSError, ssl.SSLError) as exc:
-                    raise CredentialsError(f"CA bundle could not be loaded: {exc}") from None
+                    reason = getattr(exc, "strerror", None) or type(exc).__name__
+                    raise CredentialsError(f"CA bundle could not be loaded: {reason}") from None
             auth.load_into(context)
-            self.session.mount("https://", _ClientCertificateAdapter(context))
+        self._adapter = _AbortableAdapter(pool_maxsize=max_concurrency, ssl_context=context)
+        self.session.mount("https://", self._adapter)
+        self.session.mount("http://", self._adapter)
+        self._aborted = threading.Event()
 
     # -- lifecycle -----------------------------------------------------------------------------
 
     def close(self) -> None:
         self.session.close()
+
+    def abort(self) -> None:
+        """Cancel every request in flight, from any thread; later requests fail at once.
+
+        Used on shutdown: blocked reads return immediately instead of waiting for the timeout.
+        """
+        self._aborted.set()
+        self._adapter.abort()
+
+    @property
+    def aborted(self) -> bool:
+        return self._aborted.is_set()
 
     def __enter__(self) -> WalletClient:
         return self
@@ -291,6 +343,8 @@ class WalletClient:
     def _send(
         self, url: str, auth: requests.auth.AuthBase | None, params: Mapping[str, str] | None
     ) -> requests.Response:
+        if self._aborted.is_set():
+            raise TransportError("request cancelled: the client is shutting down", kind="cancelled")
         try:
             return self.session.get(
                 url,
@@ -339,6 +393,10 @@ class WalletClient:
         except requests.RequestException as exc:
             raise self._transport_error(exc, response.url) from None
         except (OSError, ValueError) as exc:
+            if self._aborted.is_set():
+                raise TransportError(
+                    "request cancelled: the client is shutting down", kind="cancelled"
+                ) from None
             raise TransportError(
                 f"connection to {self.host} broke while reading the answer ({type(exc).__name__})"
             ) from None
@@ -391,6 +449,10 @@ class WalletClient:
         )
 
     def _transport_error(self, exc: requests.RequestException, url: str | None) -> TransportError:
+        if self._aborted.is_set():
+            return TransportError(
+                "request cancelled: the client is shutting down", kind="cancelled"
+            )
         parts = urlsplit(url or self.base_url)
         where = f"{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
         chain = list(_causes(exc))

@@ -74,5 +74,5 @@ class TransportError(WalletError):
 
     def __init__(self, message: str, *, kind: str = "network") -> None:
         super().__init__(message)
-        #: One of ``timeout``, ``connection``, ``tls``, ``dns``, ``redirect``, ``network``.
+        #: ``timeout``, ``connection``, ``tls``, ``dns``, ``redirect``, ``cancelled``, ``network``.
         self.kind = kind
