@@ -7,7 +7,7 @@ the environment at the moment a client is built, and goes nowhere else.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from wallet_gui.api.auth import CertificateAuth, MacAuth
 from wallet_gui.api.client import DEFAULT_BASE_URL, WalletClient
@@ -33,7 +33,6 @@ class ConnectionSettings:
     wallet_ids: tuple[str, ...] = ()
     interval: float = DEFAULT_INTERVAL
     ca_bundle: str = ""
-    extras: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def extra_parameters(self) -> dict[str, int]:
