@@ -1,0 +1,98 @@
+"""Secrets in the OS keyring, and nowhere else.
+
+The MAC key (or a client key's passphrase) is stored with ``keyring`` under the service
+``wallet-gui``, one entry per profile. There is deliberately no plaintext fallback: when no
+keyring backend is available the store says so, with the backend's name, and the app lets
+the user run with the key for that session only. Keyring failures of every kind (no
+backend, a locked collection, a D-Bus error) become ``CredentialStoreError`` with one
+readable line that never contains the secret.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import keyring
+import keyring.backend
+import keyring.backends.fail
+import keyring.errors
+
+from wallet_gui.api.errors import WalletError
+
+log = logging.getLogger(__name__)
+
+SERVICE = "wallet-gui"
+#: Lets scripts and CI pass a MAC key without a keyring and without a command-line argument
+#: (arguments are visible to every user through the process list).
+KEY_ENVIRONMENT_VARIABLE = "WALLET_GUI_MAC_KEY"
+
+
+class CredentialStoreError(WalletError):
+    """The keyring could not be used (none available, locked, or it failed)."""
+
+
+def secret_from_environment() -> str | None:
+    value = os.environ.get(KEY_ENVIRONMENT_VARIABLE, "")
+    return value or None
+
+
+def _backend_name(backend: keyring.backend.KeyringBackend) -> str:
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
+class CredentialStore:
+    """Get, set and delete one secret per profile in the OS keyring."""
+
+    def __init__(self, service: str = SERVICE) -> None:
+        self.service = service
+
+    @property
+    def backend_name(self) -> str:
+        return _backend_name(keyring.get_keyring())
+
+    def available(self) -> bool:
+        """False when keyring found no usable backend (its ``fail`` backend is active)."""
+        backend = keyring.get_keyring()
+        return not isinstance(backend, keyring.backends.fail.Keyring) and backend.priority > 0
+
+    def unavailable_reason(self) -> str:
+        return (
+            f"no usable OS keyring was found (keyring backend: {self.backend_name}); "
+            "secrets cannot be stored and are used for this session only"
+        )
+
+    def get(self, user: str) -> str | None:
+        return self._call("read", keyring.get_password, user)
+
+    def set(self, user: str, secret: str) -> None:
+        if not secret:
+            raise CredentialStoreError("refusing to store an empty secret")
+        self._call("store", keyring.set_password, user, secret)
+
+    def delete(self, user: str) -> None:
+        try:
+            self._call("delete", keyring.delete_password, user)
+        except CredentialStoreError as error:
+            if isinstance(error.__cause__, keyring.errors.PasswordDeleteError):
+                return  # nothing stored: deleting is already done
+            raise
+
+    def _call(self, action: str, function, user: str, *secret: str):  # type: ignore[no-untyped-def]
+        if not self.available():
+            raise CredentialStoreError(f"cannot {action} the secret: {self.unavailable_reason()}")
+        try:
+            return function(self.service, user, *secret)
+        except keyring.errors.PasswordDeleteError as exc:
+            raise CredentialStoreError(f"no secret stored for {user}") from exc
+        except keyring.errors.KeyringLocked:
+            raise CredentialStoreError(
+                f"cannot {action} the secret: the keyring ({self.backend_name}) is locked"
+            ) from None
+        except Exception as exc:  # noqa: BLE001 - backends raise anything (D-Bus, OS errors)
+            # The exception text could echo arguments in some backends: report only its type.
+            log.debug("keyring %s failed for %s: %s", action, user, type(exc).__name__)
+            raise CredentialStoreError(
+                f"cannot {action} the secret in the keyring ({self.backend_name}): "
+                f"{type(exc).__name__}"
+            ) from None

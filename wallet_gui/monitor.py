@@ -1,0 +1,191 @@
+"""One connection's work, independent of any UI: clock probes, configuration and balances.
+
+Both front ends drive it: ``wallet-gui check`` from the main thread, the window from its
+worker thread. It owns the client and the corrected clock that signs the client's requests,
+and turns a ``401 invalid_timestamp`` into a fresh clock measurement before the client's
+single retry. Balances of many wallets are fetched concurrently over the client's one
+keep-alive pool, so a refresh costs about one round trip rather than one per wallet.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from wallet_gui.api.errors import WalletError
+from wallet_gui.api.models import Configuration, CurrencyBalance, TimeSample
+from wallet_gui.clock import CorrectedClock, OffsetEstimate, Probe, Verdict, acquire
+from wallet_gui.clock.sync import SYSTEM_TIME, TimeSource
+from wallet_gui.connection import ConnectionSettings, build_client
+from wallet_gui.state import ClockPoint, ClockState
+
+log = logging.getLogger(__name__)
+
+#: Concurrent requests for a refresh: enough for one round trip at dozens of wallets,
+#: few enough to be polite to the server.
+DEFAULT_CONCURRENCY = 16
+#: A re-measurement this recent is reused by other requests refused at the same moment.
+_RESYNC_REUSE_S = 2.0
+HISTORY_POINTS = 500
+
+
+def probe_from_sample(sample: TimeSample) -> Probe:
+    return Probe(
+        sent=sample.sent,
+        received=sample.received,
+        server_time=sample.server_time,
+        wall_offset=sample.wall_offset,
+        cached=sample.cached,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceResult:
+    """One wallet's balances or the error that prevented them."""
+
+    wallet_id: str
+    balances: dict[str, CurrencyBalance] | None = None
+    error: WalletError | None = None
+
+
+class Monitor:
+    """Client, corrected clock and fetch pool for one profile.
+
+    Args:
+        settings: where and how to connect.
+        secret: the MAC key or the client key's passphrase (kept only inside the auth object).
+        on_resync: called (from whichever thread noticed) after the clock was re-measured
+            because the server refused a timestamp; the window shows it in the clock panel.
+    """
+
+    def __init__(
+        self,
+        settings: ConnectionSettings,
+        secret: str | None,
+        *,
+        time_source: TimeSource = SYSTEM_TIME,
+        max_concurrency: int = DEFAULT_CONCURRENCY,
+        timeout: float = 10.0,
+        on_resync: Callable[[str], None] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.time = time_source
+        self.clock = CorrectedClock(time_source=time_source)
+        self.on_resync = on_resync
+        self.resyncs = 0
+        self._resync_lock = threading.Lock()
+        self._last_resync = float("-inf")
+        self.client = build_client(
+            settings,
+            secret,
+            clock=self.clock,
+            on_invalid_timestamp=self._resync,
+            timeout=timeout,
+        )
+        self._pool = ThreadPoolExecutor(
+            max_workers=max(1, max_concurrency), thread_name_prefix="wallet-fetch"
+        )
+
+    # -- clock ---------------------------------------------------------------------------------
+
+    def probe(self) -> Verdict:
+        """One ``GET /server`` probe fed to the estimator."""
+        verdict = self.clock.add(probe_from_sample(self.client.server_time_sample()))
+        if verdict is not Verdict.ACCEPTED:
+            log.info("clock probe %s", verdict.value)
+        return verdict
+
+    def acquire(self, probes: int = 8, deadline_s: float = 12.0) -> OffsetEstimate | None:
+        """A targeted burst of probes; see ``wallet_gui.clock.acquire``."""
+        return acquire(
+            self.clock,
+            lambda: probe_from_sample(self.client.server_time_sample()),
+            probes=probes,
+            time_source=self.time,
+            deadline_s=deadline_s,
+        )
+
+    def _resync(self) -> None:
+        """Re-measure after ``invalid_timestamp``: forget history, two immediate probes."""
+        with self._resync_lock:
+            if self.time.monotonic() - self._last_resync < _RESYNC_REUSE_S:
+                return
+            self.clock.reset()
+            for _ in range(2):
+                self.probe()
+            self._last_resync = self.time.monotonic()
+            self.resyncs += 1
+        estimate = self.clock.estimate()
+        text = "clock re-measured after the server refused a request's timestamp"
+        if estimate is not None:
+            text += f" (offset now {estimate.offset:+.3f} s)"
+        log.warning(text)
+        if self.on_resync is not None:
+            self.on_resync(text)
+
+    def clock_state(
+        self, *, signatures_failing: bool = False, note: str | None = None
+    ) -> ClockState:
+        estimate = self.clock.estimate()
+        history = tuple(
+            ClockPoint(wall_time=e.wall_at, offset=e.offset, half_width=e.half_width)
+            for e in self.clock.history()[-HISTORY_POINTS:]
+        )
+        if estimate is None:
+            return ClockState(history=history, signatures_failing=signatures_failing, note=note)
+        return ClockState(
+            offset=estimate.offset,
+            half_width=estimate.half_width,
+            typical_error=estimate.typical_error,
+            rtt_min=estimate.rtt_min,
+            rate_ppm=estimate.rate_ppm,
+            rate_half_width_ppm=estimate.rate_half_width_ppm,
+            samples=estimate.samples,
+            falsetickers=estimate.falsetickers,
+            measured_at=history[-1].wall_time if history else None,
+            signatures_failing=signatures_failing,
+            note=note,
+            history=history,
+        )
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def configuration(self) -> Configuration:
+        return self.client.configuration()
+
+    def wallet_names(self, wallet_ids: Iterable[str]) -> dict[str, str | None]:
+        """Display names where the API gives one; a failure here is not worth reporting."""
+
+        def name(wallet_id: str) -> str | None:
+            try:
+                return self.client.wallet(wallet_id).display_name
+            except WalletError:
+                return None
+
+        ids = list(wallet_ids)
+        return dict(zip(ids, self._pool.map(name, ids), strict=True))
+
+    def balances(self, wallet_ids: Iterable[str]) -> list[BalanceResult]:
+        """Every wallet's balances, fetched concurrently, in the order given."""
+
+        def fetch(wallet_id: str) -> BalanceResult:
+            try:
+                return BalanceResult(wallet_id, balances=self.client.wallet_balance(wallet_id))
+            except WalletError as error:
+                return BalanceResult(wallet_id, error=error)
+
+        return list(self._pool.map(fetch, list(wallet_ids)))
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def abort(self) -> None:
+        """Cancel requests in flight (any thread); the monitor is finished afterwards."""
+        self.client.abort()
+
+    def close(self) -> None:
+        self.client.abort()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self.client.close()
