@@ -102,7 +102,7 @@ def test_invalid_timestamp_triggers_one_remeasure_and_one_retry(
 ) -> None:
     monkeypatch.setenv("WALLET_GUI_MAC_KEY", sandbox.clients[DEMO_CLIENT_ID])
     sandbox.faults.add("invalid_timestamp", path="/wallet/14471/balance", times=1)
-    status, out, err = run_check(
+    status, _out, err = run_check(
         capsys,
         "--base-url",
         sandbox.url,
@@ -123,7 +123,7 @@ def test_a_refused_retry_is_reported_and_not_retried_again(
 ) -> None:
     monkeypatch.setenv("WALLET_GUI_MAC_KEY", sandbox.clients[DEMO_CLIENT_ID])
     sandbox.faults.add("invalid_timestamp", path="/wallet/14471/balance", times=None)
-    status, out, err = run_check(
+    status, _out, err = run_check(
         capsys,
         "--base-url",
         sandbox.url,
@@ -182,7 +182,7 @@ def test_missing_key_names_the_environment_variable(
     sandbox: Sandbox, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    status, out, err = run_check(
+    status, _out, err = run_check(
         capsys, "--base-url", sandbox.url, "--client-id", DEMO_CLIENT_ID, "--wallet", "14471"
     )
     assert status == check.EXIT_ERROR
