@@ -71,6 +71,7 @@ class PollWorker(QObject):
         self._last_poll: float | None = None
         self._next_poll: float | None = None
         self._burst_left = BURST_PROBES
+        self._balances_started = False
         self._signatures_failing = False
         self._note: str | None = None
         self._state = "connecting"
@@ -152,12 +153,21 @@ class PollWorker(QObject):
                 return
             self._report(error, "Clock measurement (GET /server)")
             self._clock_timer.start(int(1000 * self._clock_backoff.next_delay()))
+            if not self._balances_started:
+                # Without a clock, sign with the local one rather than show nothing.
+                self._balances_started = True
+                self._balance_timer.start(0)
             return
         self._clock_backoff.reset()
         self._emit_clock()
         self._burst_left = max(0, self._burst_left - 1)
-        if self._burst_left == 2 and not self._balance_timer.isActive() and self._last_poll is None:
-            # Two consistent probes suffice to sign: start reading balances.
+        if (
+            self._last_poll is None
+            and not self._balances_started
+            and monitor.clock.usable_for_signing
+        ):
+            # Two consistent probes suffice to sign: read balances while the burst goes on.
+            self._balances_started = True
             self._balance_timer.start(0)
         bursting = self._burst_left > 0 and not monitor.clock.acquired
         now = time.monotonic()
@@ -167,8 +177,6 @@ class PollWorker(QObject):
             self._burst_left = 0
             send_at = monitor.clock.next_send_time(now + monitor.clock.maintenance_interval())
         self._clock_timer.start(max(0, int(1000 * (send_at - now))))
-        if self._last_poll is None and not self._balance_timer.isActive() and not bursting:
-            self._balance_timer.start(0)
 
     def _emit_clock(self) -> None:
         if self.monitor is not None:

@@ -43,4 +43,3 @@ def test_deleting_a_profile_forgets_it_and_the_last_used_mark() -> None:
     store.delete("old")
     assert store.load("old") is None
     assert store.last_used is None
-

@@ -1,0 +1,181 @@
+"""The poller: real worker thread, real emulator, results on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from wallet_gui.connection import ConnectionSettings
+from wallet_gui.monitor import Monitor
+from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
+from wallet_gui.state import ClockState, PollStatus, WalletBalances
+from wallet_gui.worker import Poller
+
+
+class Recorder:
+    """Collects what a poller emits, on the GUI thread."""
+
+    def __init__(self, poller: Poller) -> None:
+        self.clock: list[ClockState] = []
+        self.configurations: list[object] = []
+        self.wallets: list[WalletBalances] = []
+        self.statuses: list[PollStatus] = []
+        self.errors: list[object] = []
+        self.threads: set[str] = set()
+        poller.clockChanged.connect(self.on_clock)
+        poller.configurationChanged.connect(self.configurations.append)
+        poller.walletChanged.connect(self.wallets.append)
+        poller.statusChanged.connect(self.statuses.append)
+        poller.errorOccurred.connect(self.errors.append)
+
+    def on_clock(self, state: ClockState) -> None:
+        self.threads.add(threading.current_thread().name)
+        self.clock.append(state)
+
+    def latest(self, wallet_id: str) -> WalletBalances | None:
+        return next((w for w in reversed(self.wallets) if w.wallet_id == wallet_id), None)
+
+
+def settings_for(sandbox: Sandbox, **changes: object) -> ConnectionSettings:
+    from dataclasses import replace
+
+    base = ConnectionSettings(
+        profile="test",
+        base_url=sandbox.url,
+        client_id=DEMO_CLIENT_ID,
+        wallet_ids=("14471", "20002", "30003"),
+        interval=30.0,
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def poller_for(qtbot: QtBot) -> Iterator[Callable[[Sandbox, ConnectionSettings], Poller]]:
+    pollers: list[Poller] = []
+
+    def make(sandbox: Sandbox, settings: ConnectionSettings) -> Poller:
+        key = sandbox.clients[DEMO_CLIENT_ID]
+        poller = Poller(lambda: Monitor(settings, key), settings)
+        pollers.append(poller)
+        return poller
+
+    yield make
+    for poller in pollers:
+        assert poller.shutdown()
+
+
+def test_poller_fills_clock_configuration_and_balances_from_the_worker_thread(
+    qtbot: QtBot, sandbox: Sandbox, poller_for: Callable[[Sandbox, ConnectionSettings], Poller]
+) -> None:
+    poller = poller_for(sandbox, settings_for(sandbox))
+    seen = Recorder(poller)
+    poller.start()
+    qtbot.waitUntil(lambda: len(seen.wallets) >= 3 and bool(seen.configurations), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(seen.clock) and seen.clock[-1].samples >= 2, timeout=5_000)
+    assert seen.threads == {threading.main_thread().name}  # delivered on the GUI thread
+    eur = seen.latest("14471").balances["EUR"]  # type: ignore[union-attr]
+    assert str(eur.at_disposal) == "22.99"
+    assert seen.configurations[-1].minimum_password_length == 8  # type: ignore[attr-defined]
+    assert seen.statuses[-1].state == "connected"
+    assert seen.statuses[-1].next_poll is not None
+    assert abs(seen.clock[-1].offset) < 0.5  # type: ignore[arg-type]
+
+
+def test_a_failed_wallet_shows_its_error_and_recovers_on_refresh(
+    qtbot: QtBot, sandbox: Sandbox, poller_for: Callable[[Sandbox, ConnectionSettings], Poller]
+) -> None:
+    sandbox.faults.add("internal_server_error", path="/wallet/20002/balance", times=1)
+    poller = poller_for(sandbox, settings_for(sandbox))
+    seen = Recorder(poller)
+    poller.start()
+    qtbot.waitUntil(lambda: seen.latest("20002") is not None, timeout=10_000)
+    failed = seen.latest("20002")
+    assert failed is not None
+    assert failed.balances is None
+    assert failed.error is not None
+    assert failed.error.code == "internal_server_error"
+    assert [e.code for e in seen.errors] == ["internal_server_error"]  # type: ignore[attr-defined]
+    poller.refresh()
+    qtbot.waitUntil(
+        lambda: (w := seen.latest("20002")) is not None and w.balances is not None, timeout=5_000
+    )
+    assert seen.latest("20002").error is None  # type: ignore[union-attr]
+
+
+def test_identical_failures_in_one_round_are_reported_once(
+    qtbot: QtBot, sandbox: Sandbox, poller_for: Callable[[Sandbox, ConnectionSettings], Poller]
+) -> None:
+    sandbox.faults.add("html_502", path="/balance", times=3)
+    poller = poller_for(sandbox, settings_for(sandbox))
+    seen = Recorder(poller)
+    poller.start()
+    qtbot.waitUntil(lambda: len(seen.wallets) >= 3, timeout=10_000)
+    assert len(seen.errors) == 1
+    assert all(w.error is not None for w in seen.wallets)
+    assert seen.statuses[-1].state == "failing"
+
+
+def test_many_wallets_at_a_short_interval_stretch_the_plan_and_stay_in_budget(
+    qtbot: QtBot, sandbox: Sandbox, poller_for: Callable[[Sandbox, ConnectionSettings], Poller]
+) -> None:
+    wallets = tuple(str(w) for w in sandbox.add_wallets(30))
+    poller = poller_for(sandbox, settings_for(sandbox, wallet_ids=wallets, interval=1.0))
+    seen = Recorder(poller)
+    poller.start()
+    qtbot.waitUntil(lambda: len(seen.wallets) >= 30, timeout=10_000)
+    status = seen.statuses[-1]
+    assert status.stretched
+    assert status.interval >= 30 * 60 / 60
+    poller.refresh()
+    poller.refresh()
+    qtbot.waitUntil(
+        lambda: seen.statuses[-1].state == "rate_limited" or len(seen.wallets) >= 60, timeout=5_000
+    )
+    signed = [r for r in sandbox.records if r.client_id is not None]
+    assert len(signed) <= 60
+    assert not [r for r in sandbox.records if r.status == 429]
+
+
+def test_shutdown_with_requests_in_flight_is_prompt(
+    qtbot: QtBot, poller_for: Callable[[Sandbox, ConnectionSettings], Poller]
+) -> None:
+    with Sandbox(latency=4.0) as slow:
+        poller = poller_for(slow, settings_for(slow))
+        poller.start()
+        qtbot.waitUntil(lambda: poller.running, timeout=2_000)
+        qtbot.wait(300)  # let the first slow request leave (it is still 3.7 s from done)
+        started = time.monotonic()
+        assert poller.shutdown()
+        elapsed = time.monotonic() - started
+    assert elapsed < 1.0
+    assert not poller.running
+
+
+def test_gui_event_loop_keeps_ticking_while_the_network_is_slow(
+    qtbot: QtBot, poller_for: Callable[[Sandbox, ConnectionSettings], Poller]
+) -> None:
+    with Sandbox(latency=0.4) as slow:
+        poller = poller_for(slow, settings_for(slow))
+        seen = Recorder(poller)
+        gaps: list[float] = []
+        last = [time.monotonic()]
+
+        def tick() -> None:
+            now = time.monotonic()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = QTimer()
+        timer.timeout.connect(tick)
+        timer.start(5)
+        poller.start()
+        qtbot.waitUntil(lambda: len(seen.wallets) >= 3, timeout=15_000)
+        timer.stop()
+    # A design that waited on the network in the GUI thread would stall ≥ 400 ms here.
+    assert max(gaps) < 0.2
+    assert len(gaps) > 100
