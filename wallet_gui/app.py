@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import random
 import sys
 import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from wallet_gui.api.errors import WalletError
 from wallet_gui.cli import resolve_secret, resolve_settings
@@ -24,6 +25,7 @@ from wallet_gui.connection import ConnectionSettings, build_client
 from wallet_gui.credentials import CredentialStore, CredentialStoreError
 from wallet_gui.monitor import Monitor
 from wallet_gui.redaction import install_redaction
+from wallet_gui.reports import ErrorReport
 from wallet_gui.settings import ProfileStore
 from wallet_gui.worker import Poller
 
@@ -77,7 +79,9 @@ class Application(QObject):
         self._demo_timer: QTimer | None = None
         from wallet_gui.ui.error_dialog import ErrorPresenter
 
-        self.presenter = ErrorPresenter(None)
+        # WALLET_GUI_NO_DIALOGS=1 logs errors instead of opening dialogs (end-to-end tests).
+        show = os.environ.get("WALLET_GUI_NO_DIALOGS", "") != "1"
+        self.presenter = ErrorPresenter(None, show_dialogs=show)
 
     # -- start-up ------------------------------------------------------------------------------
 
@@ -135,11 +139,24 @@ class Application(QObject):
     def show_first_run(self) -> None:
         from wallet_gui.ui.first_run import FirstRunWidget
 
-        widget = FirstRunWidget()
+        widget = FirstRunWidget(profiles=self.profiles.names())
         widget.connectRequested.connect(self.open_credentials)
         widget.demoRequested.connect(self.start_demo)
+        widget.profileChosen.connect(self.open_profile)
         self.first_run = widget
         widget.show()
+
+    @Slot(str)
+    def open_profile(self, name: str) -> None:
+        settings = self.profiles.load(name)
+        if settings is None:
+            return
+        try:
+            secret = resolve_secret(settings, required=False)
+        except WalletError as error:
+            self._warn("The secret could not be read", str(error))
+            secret = None
+        self.connect_to(settings, secret)
 
     # -- connections ---------------------------------------------------------------------------
 
@@ -167,6 +184,7 @@ class Application(QObject):
         self.poller.start()
 
     def disconnect(self) -> None:
+        self.presenter.close_all()
         if self.poller is not None:
             self.poller.shutdown()
         if self.window is not None:
@@ -201,7 +219,9 @@ class Application(QObject):
         dialog.deleteRequested.connect(self.delete_profile)
         self._dialog = dialog
         if dialog.exec():
-            self.save_and_connect(dialog.result_settings(), dialog.result_secret())
+            previous = settings.profile if settings is not None else None
+            self.save_and_connect(dialog.result_settings(), dialog.result_secret(), previous)
+            dialog.clear_secret()
         self._tester.finished.disconnect(dialog.show_test_result)
         self._dialog = None
 
@@ -214,8 +234,25 @@ class Application(QObject):
                 secret = None
         self._tester.test(settings, secret)
 
-    def save_and_connect(self, settings: ConnectionSettings, secret: str | None) -> None:
-        """Save the profile (secret to the keyring only) and connect to it."""
+    def save_and_connect(
+        self, settings: ConnectionSettings, secret: str | None, previous: str | None = None
+    ) -> None:
+        """Save the profile (secret to the keyring only) and connect to it.
+
+        ``previous`` is the profile's old name when the dialog renamed it: its keyring entry
+        moves with it, and the old profile goes away.
+        """
+        if previous and previous != settings.profile:
+            old = self.profiles.load(previous)
+            if old is not None:
+                try:
+                    kept = self.store.get(old.keyring_user)
+                    if kept and not secret:
+                        secret = kept
+                    self.store.delete(old.keyring_user)
+                except CredentialStoreError as error:
+                    self._warn("The keyring entry could not be moved", str(error))
+                self.profiles.delete(previous)
         self.profiles.save(settings)
         if secret:
             try:
@@ -246,9 +283,8 @@ class Application(QObject):
             self._dialog.reject()
 
     def _warn(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.window)
-        box.setTextFormat(box.textFormat().PlainText)
-        box.exec()
+        # Through the one presenter: non-modal, de-duplicated, plain text, loggable in tests.
+        self.presenter.present(ErrorReport(context=title, kind="credentials", message=text))
 
     def shutdown(self) -> None:
         if self.poller is not None:
