@@ -10,13 +10,16 @@ handed straight to the monitor; demo credentials never leave memory.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import random
+import signal
+import socket
 import sys
 import threading
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from wallet_gui.api.errors import WalletError
@@ -296,9 +299,33 @@ class Application(QObject):
             self.sandbox = None
 
 
+def _quit_on_termination(app: QApplication) -> None:
+    """SIGTERM and Ctrl+C close the app cleanly (exit status 0) instead of killing it.
+
+    Python runs signal handlers only between bytecodes, and Qt's event loop is C++: the
+    wake-up socket makes Qt notice the signal at once, with no polling timer.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: None)  # the wake-up byte is what matters
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+        app.quit()
+
+    notifier.activated.connect(drain)
+    app.setProperty("_termination_sockets", (reader, writer, notifier))  # keep them alive
+
+
 def run(args: argparse.Namespace) -> int:
     """Start the window; returns the process exit status."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    _quit_on_termination(app)
     app.setApplicationName("wallet-gui")
     app.setOrganizationName("wallet-gui")
     application = Application(args)
