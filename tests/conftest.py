@@ -41,3 +41,17 @@ def sandbox() -> Iterator[Sandbox]:
 @pytest.fixture
 def demo_key(sandbox: Sandbox) -> str:
     return sandbox.clients[DEMO_CLIENT_ID]
+
+
+@pytest.fixture
+def secret_service() -> None:
+    """Require a real Secret Service keyring: fail in CI (it was promised), skip elsewhere."""
+    import keyring
+
+    backend = keyring.get_keyring()
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    if "SecretService" in name:
+        return
+    if os.environ.get("WALLET_GUI_REAL_KEYRING") == "1":
+        pytest.fail(f"a Secret Service keyring was promised but the backend is {name}")
+    pytest.skip(f"no Secret Service keyring here ({name}); run through .ci/test")

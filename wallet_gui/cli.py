@@ -103,8 +103,9 @@ def resolve_secret(settings: ConnectionSettings, *, required: bool) -> str | Non
         return None
     if secret is None and required and settings.auth_method != AUTH_CERTIFICATE:
         raise UsageError(
-            f"no MAC key for {settings.client_id or settings.profile}: set "
-            f"{KEY_ENVIRONMENT_VARIABLE} or save the profile in the window"
+            f"no MAC key for {settings.client_id or settings.profile} in "
+            f"{KEY_ENVIRONMENT_VARIABLE} or the keyring: set the variable or save the profile "
+            "in the window"
         )
     return secret
 

@@ -8,6 +8,9 @@ import sys
 import time
 from decimal import Decimal
 
+import keyring
+import keyring.backend
+import keyring.backends.fail
 import pytest
 
 from wallet_gui import check
@@ -178,16 +181,46 @@ def test_unreachable_server_is_one_error_line_and_exit_2(
     assert "Traceback" not in err
 
 
-def test_missing_key_names_the_environment_variable(
+def test_missing_key_names_the_environment_variable_and_the_keyring(
     sandbox: Sandbox, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    status, _out, err = run_check(
+    monkeypatch.setattr(keyring.core, "_keyring_backend", _EmptyKeyring())
+    status, _, err = run_check(
         capsys, "--base-url", sandbox.url, "--client-id", DEMO_CLIENT_ID, "--wallet", "14471"
     )
     assert status == check.EXIT_ERROR
+    assert "WALLET_GUI_MAC_KEY" in err
     assert "keyring" in err
     assert err.count("\n") == 1
+
+
+def test_no_keyring_backend_is_a_clear_error_with_exit_2(
+    sandbox: Sandbox, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(keyring.core, "_keyring_backend", keyring.backends.fail.Keyring())
+    status, out, err = run_check(
+        capsys, "--base-url", sandbox.url, "--client-id", DEMO_CLIENT_ID, "--wallet", "14471"
+    )
+    assert status == check.EXIT_ERROR
+    assert "no usable OS keyring" in err
+    assert "fail.Keyring" in err
+    assert out == ""
+    assert "Traceback" not in err
+
+
+class _EmptyKeyring(keyring.backend.KeyringBackend):
+    """A working keyring that simply holds no entry."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise NotImplementedError
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise NotImplementedError
 
 
 def test_verbose_output_never_contains_the_key(tmp_path, sandbox: Sandbox) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,212 @@
+"""The whole app in-process: composition root, real worker thread, real emulator, real window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from wallet_gui.app import Application
+from wallet_gui.connection import ConnectionSettings
+from wallet_gui.credentials import CredentialStore
+from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
+from wallet_gui.settings import ProfileStore, settings_path
+from wallet_gui.ui.error_dialog import ErrorDialog
+
+
+def demo_args(**overrides: object) -> argparse.Namespace:
+    values: dict[str, object] = {
+        "demo": True,
+        "demo_offset": 0.0,
+        "demo_latency": 0.0,
+        "interval": None,
+        "profile": None,
+        "client_id": None,
+        "base_url": None,
+        "wallets": None,
+        "project_id": None,
+        "location_id": None,
+        "ca_bundle": None,
+    }
+    values.update(overrides)
+    return argparse.Namespace(**values)
+
+
+@pytest.fixture
+def make_app(qtbot: QtBot) -> Iterator[object]:
+    apps: list[Application] = []
+
+    def make(args: argparse.Namespace) -> Application:
+        application = Application(args)
+        apps.append(application)
+        return application
+
+    yield make
+    for application in apps:
+        application.presenter.close_all()
+        application.shutdown()
+        if application.window is not None:
+            application.window.close()
+
+
+def window_label(application: Application, name: str) -> QLabel:
+    assert application.window is not None
+    label = application.window.findChild(QLabel, name)
+    assert label is not None, name
+    return label
+
+
+def table(application: Application, name: str) -> QTableWidget:
+    assert application.window is not None
+    widget = application.window.findChild(QTableWidget, name)
+    assert widget is not None, name
+    return widget
+
+
+def test_demo_fills_every_panel_and_shows_the_skew(qtbot: QtBot, make_app) -> None:  # type: ignore[no-untyped-def]
+    application = make_app(demo_args(demo_offset=-42.4, demo_latency=0.1))
+    application.start()
+    balances = table(application, "balancesTable")
+    configuration = table(application, "configurationTable")
+    qtbot.waitUntil(lambda: balances.rowCount() >= 7, timeout=15_000)
+    qtbot.waitUntil(lambda: configuration.rowCount() >= 3, timeout=5_000)
+    offset = window_label(application, "clockOffsetLabel")
+    qtbot.waitUntil(lambda: offset.text().startswith("−42.4"), timeout=10_000)
+    assert "±" in offset.text()
+    cells = {balances.item(r, 2).text() for r in range(balances.rowCount()) if balances.item(r, 2)}
+    assert "22.99 EUR" in cells
+    assert "15,000 JPY" in cells
+    assert application.presenter.open_dialogs() == []
+
+
+def test_a_repeating_api_error_opens_one_dialog_with_a_counter(qtbot: QtBot, make_app) -> None:  # type: ignore[no-untyped-def]
+    application = make_app(demo_args(interval=1.0))
+    application.start()
+    assert application.sandbox is not None
+    application.sandbox.faults.add("forbidden", path="/wallet/20002/balance", times=None)
+    assert application.poller is not None
+    qtbot.waitUntil(lambda: len(application.presenter.open_dialogs()) == 1, timeout=15_000)
+    for _ in range(3):
+        application.poller.refresh()
+        qtbot.wait(400)
+    dialogs = application.presenter.open_dialogs()
+    assert len(dialogs) == 1
+    dialog: ErrorDialog = dialogs[0]
+    assert dialog.objectName() == "errorDialog"
+    assert dialog.repeat_count >= 2
+    link = dialog.findChild(QLabel, "errorLinkLabel")
+    assert link is not None
+    assert 'href="https://developers.paysera.com/en/wallet/"' in link.text()
+    assert dialog.findChild(QLabel, "errorCodeLabel").text() == "forbidden"  # type: ignore[union-attr]
+
+
+def test_closing_with_requests_in_flight_is_prompt(qtbot: QtBot, make_app) -> None:  # type: ignore[no-untyped-def]
+    application = make_app(demo_args(demo_latency=3.0))
+    application.start()
+    assert application.poller is not None
+    qtbot.waitUntil(lambda: application.poller.running, timeout=5_000)
+    qtbot.wait(500)
+    started = time.monotonic()
+    assert application.window is not None
+    application.window.close()
+    assert time.monotonic() - started < 1.0
+    assert not application.poller.running
+
+
+@pytest.mark.keyring
+@pytest.mark.usefixtures("secret_service")
+def test_saving_a_profile_puts_the_key_in_the_keyring_and_nowhere_else(
+    qtbot: QtBot,
+    make_app,  # type: ignore[no-untyped-def]
+) -> None:
+    with Sandbox() as server:
+        key = server.clients[DEMO_CLIENT_ID]
+        application = make_app(demo_args(demo=False))
+        profile = ConnectionSettings(
+            profile="e2e-shop",
+            base_url=server.url,
+            client_id=DEMO_CLIENT_ID,
+            wallet_ids=("14471",),
+            interval=30.0,
+        )
+        application.save_and_connect(profile, key)
+        balances = table(application, "balancesTable")
+        qtbot.waitUntil(lambda: balances.rowCount() >= 2, timeout=15_000)
+        store = CredentialStore()
+        try:
+            assert store.get(profile.keyring_user) == key
+            assert ProfileStore().load("e2e-shop") == profile
+            assert ProfileStore().last_used == "e2e-shop"
+            assert key not in settings_path().read_text()
+            # Renaming moves the keyring entry along with the profile.
+            renamed = replace(profile, profile="e2e-renamed")
+            application.save_and_connect(renamed, None, previous="e2e-shop")
+            assert store.get(renamed.keyring_user) == key
+            assert store.get(profile.keyring_user) is None
+            application.delete_profile("e2e-renamed")
+            assert store.get(renamed.keyring_user) is None
+            assert ProfileStore().names() == []
+        finally:
+            store.delete(profile.keyring_user)
+            store.delete("profile:e2e-renamed")
+        home = Path(os.environ["HOME"])
+        assert not [p for p in home.rglob("*") if p.is_file() and key.encode() in p.read_bytes()]
+
+
+def test_the_app_process_exits_0_promptly_on_sigterm_with_requests_in_flight(
+    tmp_path: Path,
+) -> None:
+    with Sandbox(latency=3.0) as slow:
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            HOME=str(tmp_path),
+            XDG_CONFIG_HOME=str(tmp_path / ".config"),
+            WALLET_GUI_NO_DIALOGS="1",
+            WALLET_GUI_MAC_KEY=slow.clients[DEMO_CLIENT_ID],
+        )
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "wallet_gui",
+                "--base-url",
+                slow.url,
+                "--client-id",
+                DEMO_CLIENT_ID,
+                "--wallet",
+                "14471",
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            # The emulator records a request halfway through its 3 s round trip.
+            deadline = time.monotonic() + 20
+            while not slow.records and time.monotonic() < deadline and process.poll() is None:
+                time.sleep(0.05)
+            assert slow.records, "the app never reached the emulator"
+            started = time.monotonic()
+            process.send_signal(signal.SIGTERM)
+            status = process.wait(timeout=10)
+            elapsed = time.monotonic() - started
+        finally:
+            if process.poll() is None:
+                process.kill()
+            _, err = process.communicate()
+    assert status == 0, err
+    assert elapsed < 1.5
+    assert "Traceback" not in err
+    assert "QThread: Destroyed" not in err
