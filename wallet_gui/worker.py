@@ -218,7 +218,7 @@ class PollWorker(QObject):
             return
         self.configurationChanged.emit(configuration)
         if self._state == "connecting" and not self.settings.wallet_ids:
-            self._set_status("connected", "Connected")
+            self._set_status("connected", "")
         self._configuration_timer.start(int(1000 * CONFIGURATION_PERIOD_S))
 
     # -- balances ------------------------------------------------------------------------------
@@ -289,7 +289,7 @@ class PollWorker(QObject):
             delay = max(self.interval, max(e.retry_after or 0 for e in rate_limited))
             self._schedule_balances(delay, "rate_limited", "Some requests were rate limited")
             return
-        message = "Connected" if not failures else f"{len(failures)} wallet(s) failed"
+        message = "" if not failures else f"{len(failures)} wallet(s) failed"
         self._schedule_balances(self.interval, "connected", message)
 
     def _fetch_missing_names(self, wallet_ids: list[str]) -> None:

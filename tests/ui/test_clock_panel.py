@@ -90,7 +90,7 @@ def test_falsetickers_and_note_show_only_when_present(panel: ClockPanel) -> None
     [
         (measured(offset=0.4, half_width=0.1), ClockLevel.FINE, "Clock fine"),
         (measured(offset=-12.0, half_width=0.1), ClockLevel.RISKY, "Clock skew risky"),
-        (measured(offset=-42.0, half_width=0.1), ClockLevel.FAILING, "Signatures failing"),
+        (measured(offset=-42.0, half_width=0.1), ClockLevel.FAILING, "Uncorrected signatures fail"),
         (
             measured(offset=0.1, half_width=0.1, signatures_failing=True),
             ClockLevel.FAILING,

@@ -194,7 +194,8 @@ class ClockPanel(QWidget):
             "Clock fine: the offset plus its uncertainty is at most {fine:g} s.\n"
             "Clock skew risky: up to {risky:g} s; servers that check timestamps may start "
             "refusing signed requests.\n"
-            "Signatures failing: more than {risky:g} s, or the server has refused a timestamp.\n\n"
+            "Uncorrected signatures fail: more than {risky:g} s.\n"
+            "Signatures failing: the server has refused this app's timestamp.\n\n"
             "This app signs its requests with the corrected clock, so it keeps working; other "
             "programs on this computer use the uncorrected clock and would not."
         ).format(fine=FINE_LIMIT_S, risky=RISKY_LIMIT_S)
@@ -318,7 +319,10 @@ class ClockPanel(QWidget):
             ClockLevel.UNKNOWN: self.tr("Measuring…"),
             ClockLevel.FINE: self.tr("Clock fine"),
             ClockLevel.RISKY: self.tr("Clock skew risky"),
-            ClockLevel.FAILING: self.tr("Signatures failing"),
+            ClockLevel.FAILING: self.tr("Signatures failing")
+            if self._state.signatures_failing
+            # This app still signs correctly (corrected clock); say whose signatures fail.
+            else self.tr("Uncorrected signatures fail"),
         }
         self._badge.setText(texts[self._level])
         # Before the first result the offset label already says "Measuring…": no badge.
