@@ -77,6 +77,7 @@ class PollWorker(QObject):
         self._state = "connecting"
         self._message = ""
         self._retry_at: float | None = None
+        self._not_before = float("-inf")  # monotonic; set from Retry-After
         self._stopped = False
         self._heartbeat_wall = time.time()
         self._heartbeat_mono = time.monotonic()
@@ -235,6 +236,12 @@ class PollWorker(QObject):
         if monitor is None or self._stopped or not wallet_ids:
             return
         now = time.monotonic()
+        if now < self._not_before:
+            # The server asked us to wait (Retry-After): not even a manual refresh goes early.
+            self._schedule_balances(
+                self._not_before - now, "rate_limited", "Rate limited by the API"
+            )
+            return
         wait = self._budget.wait_time(len(wallet_ids), now)
         if wait > 0:
             self._schedule_balances(wait, "rate_limited", "Waiting for the API's rate budget")
@@ -275,8 +282,12 @@ class PollWorker(QObject):
         if self._signatures_failing or self._note:
             self._emit_clock()
         rate_limited = [e for e in failures if isinstance(e, ApiError) and e.is_rate_limited]
+        retry_after = max(
+            (e.retry_after or 0 for e in failures if isinstance(e, ApiError)), default=0
+        )
+        if retry_after:
+            self._not_before = time.monotonic() + min(retry_after, 3600.0)
         if len(failures) == len(results):
-            retry_after = max((e.retry_after or 0 for e in rate_limited), default=None)
             delay = max(self.interval, self._backoff.next_delay(retry_after or None))
             state = "rate_limited" if rate_limited else "failing"
             message = str(failures[0])
@@ -286,7 +297,7 @@ class PollWorker(QObject):
             return
         self._backoff.reset()
         if rate_limited:
-            delay = max(self.interval, max(e.retry_after or 0 for e in rate_limited))
+            delay = max(self.interval, retry_after)
             self._schedule_balances(delay, "rate_limited", "Some requests were rate limited")
             return
         message = "" if not failures else f"{len(failures)} wallet(s) failed"

@@ -179,3 +179,23 @@ def test_gui_event_loop_keeps_ticking_while_the_network_is_slow(
     # A design that waited on the network in the GUI thread would stall ≥ 400 ms here.
     assert max(gaps) < 0.2
     assert len(gaps) > 100
+
+
+def test_retry_after_is_honoured_even_by_a_manual_refresh(
+    qtbot: QtBot, sandbox: Sandbox, poller_for: Callable[[Sandbox, ConnectionSettings], Poller]
+) -> None:
+    sandbox.faults.add("rate_limit_exceeded", path="/balance", times=None, retry_after=120)
+    poller = poller_for(sandbox, settings_for(sandbox))
+    seen = Recorder(poller)
+    poller.start()
+    qtbot.waitUntil(lambda: len(seen.wallets) >= 3, timeout=10_000)
+    status = seen.statuses[-1]
+    assert status.state == "rate_limited"
+    assert status.retry_at is not None
+    assert status.retry_at - time.time() > 100
+    asked = len(sandbox.requests_to("/balance"))
+    statuses = len(seen.statuses)
+    poller.refresh()
+    qtbot.waitUntil(lambda: len(seen.statuses) > statuses, timeout=5_000)
+    assert seen.statuses[-1].state == "rate_limited"
+    assert len(sandbox.requests_to("/balance")) == asked
