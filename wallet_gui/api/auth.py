@@ -193,7 +193,9 @@ class CertificateAuth(AuthBase):
     def load_into(self, context: ssl.SSLContext) -> None:
         """Load the certificate chain into ``context``; failures become ``CredentialsError``."""
         try:
-            context.load_cert_chain(self.cert_file, self.key_file, password=self._passphrase)
+            # Never None: OpenSSL would then prompt on the terminal and block the caller.
+            password = self._passphrase if self._passphrase is not None else ""
+            context.load_cert_chain(self.cert_file, self.key_file, password=password)
         except FileNotFoundError as exc:
             raise CredentialsError(f"client certificate file not found: {exc.filename}") from None
         except (ssl.SSLError, OSError, ValueError) as exc:

@@ -19,11 +19,12 @@ import contextlib
 import email.utils
 import json
 import logging
+import os
+import re
 import socket
 import ssl
 import threading
 import time
-import weakref
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -48,6 +49,8 @@ ALTERNATIVE_BASE_URL = "https://wallet-api.paysera.com/rest/v1"
 #: No documented answer comes anywhere near this; a larger one is a fault or an attack.
 MAX_BODY_BYTES = 1024 * 1024
 _MAX_SAME_ORIGIN_REDIRECTS = 3
+_MAX_RETRY_AFTER_S = 86400.0
+_MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+")
 _CHUNK = 64 * 1024
 
 
@@ -55,13 +58,55 @@ class ConfigurationError(WalletError):
     """The client was configured with something unusable (a malformed base URL, say)."""
 
 
-def _tracking(base: type[HTTPConnection], registry: weakref.WeakSet[socket.socket]) -> type:
-    """A connection class that records each connected socket, so ``abort`` can reach it."""
+class _SocketRegistry:
+    """The connections an adapter opened, so that another thread can cut them short.
+
+    Shutting a socket down wakes any thread blocked on it, in a read or in the middle of a
+    TLS handshake. The TLS layer replaces the socket object during the handshake, so entries
+    are kept by descriptor with both endpoints, and checked before acting: a descriptor the
+    system has since reused for another connection is never touched.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: dict[int, tuple[Any, Any]] = {}
+        self._aborted = False
+
+    def add(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._entries[sock.fileno()] = (sock.getsockname(), sock.getpeername())
+            aborted = self._aborted
+        if aborted:  # opened while abort() ran: do not let it live on
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._entries)
+
+    def shutdown_all(self) -> None:
+        with self._lock:
+            self._aborted = True
+            entries = list(self._entries.items())
+        for descriptor, endpoints in entries:
+            try:
+                duplicate = socket.socket(fileno=os.dup(descriptor))
+            except OSError:
+                continue  # closed meanwhile, or no longer a socket
+            with duplicate, contextlib.suppress(OSError):
+                if (duplicate.getsockname(), duplicate.getpeername()) == endpoints:
+                    # shutdown() acts on the connection, so the duplicate reaches the original.
+                    duplicate.shutdown(socket.SHUT_RDWR)
+
+
+def _tracking(base: type[HTTPConnection], registry: _SocketRegistry) -> type:
+    """A connection class that registers each new TCP connection before TLS starts."""
 
     class TrackingConnection(base):  # type: ignore[valid-type, misc]
-        def connect(self) -> None:
-            super().connect()
-            registry.add(self.sock)
+        def _new_conn(self) -> socket.socket:
+            sock = super()._new_conn()
+            registry.add(sock)
+            return sock
 
     return TrackingConnection
 
@@ -74,7 +119,7 @@ class _AbortableAdapter(HTTPAdapter):
     """
 
     def __init__(self, *, pool_maxsize: int, ssl_context: ssl.SSLContext | None = None) -> None:
-        self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
+        self._sockets = _SocketRegistry()
         self._ssl_context = ssl_context
         super().__init__(pool_connections=2, pool_maxsize=pool_maxsize)
 
@@ -97,9 +142,7 @@ class _AbortableAdapter(HTTPAdapter):
         }
 
     def abort(self) -> None:
-        for sock in list(self._sockets):
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
+        self._sockets.shutdown_all()
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:
@@ -123,15 +166,23 @@ def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if value.isascii() and value.isdigit():  # not "²", which isdigit() also accepts
+        # A day is far beyond any real rate-limit window; more is a broken header.
+        return min(float(value[:12]), _MAX_RETRY_AFTER_S)
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    return min(max(0.0, (when - datetime.now(UTC)).total_seconds()), _MAX_RETRY_AFTER_S)
+
+
+def _media_type(response: requests.Response) -> str:
+    """The answer's media type, only if it looks like one: it is quoted back to people."""
+    declared = response.headers.get("Content-Type", "").split(";")[0].strip()
+    match = _MEDIA_TYPE.fullmatch(declared[:80])
+    return match.group(0) if match else "unknown type"
 
 
 def _same_origin(a: str, b: str) -> bool:
@@ -141,6 +192,14 @@ def _same_origin(a: str, b: str) -> bool:
         second.hostname,
         second.port,
     )
+
+
+class _Session(requests.Session):
+    def get_redirect_target(self, resp: requests.Response) -> str | None:
+        # The client follows redirects itself (see ``_redirect_target``). Even with
+        # allow_redirects=False, requests decodes Location as UTF-8 to fill in ``response.next``;
+        # a Location that is not UTF-8 then raised inside ``send``, leaking the open response.
+        return None
 
 
 class WalletClient:
@@ -188,7 +247,7 @@ class WalletClient:
         self._monotonic = monotonic
         self._wall = wall
 
-        self.session = requests.Session()
+        self.session = _Session()
         self.session.headers.update(
             {
                 "User-Agent": f"wallet-gui/{__version__}",
@@ -362,8 +421,15 @@ class WalletClient:
             raise TransportError(f"request to {self.host} failed: {type(exc).__name__}") from None
 
     def _redirect_target(self, url: str, response: requests.Response) -> str:
-        target = urljoin(url, response.headers.get("Location", ""))
-        if not _same_origin(url, target):
+        try:
+            target = urljoin(url, response.headers.get("Location", ""))
+            same_origin = _same_origin(url, target)
+        except ValueError:  # a malformed Location: a bad port, an unclosed "[" …
+            raise TransportError(
+                f"{self.host} redirected to a malformed address (HTTP {response.status_code})",
+                kind="redirect",
+            ) from None
+        if not same_origin:
             other = urlsplit(target).hostname or target[:80]
             raise TransportError(
                 f"{self.host} redirected to another origin ({other}); not followed, so no "
@@ -374,7 +440,7 @@ class WalletClient:
 
     def _read_body(self, response: requests.Response) -> bytes:
         declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > self.max_body_bytes:
+        if declared.isascii() and declared.isdigit() and int(declared) > self.max_body_bytes:
             raise ResponseFormatError(
                 f"answer from {self.host} is too large ({int(declared):,} bytes; "
                 f"limit {self.max_body_bytes:,}); not read"
@@ -406,7 +472,7 @@ class WalletClient:
         try:
             return json.loads(body)
         except (ValueError, RecursionError):
-            kind = response.headers.get("Content-Type", "no content type").split(";")[0]
+            kind = _media_type(response)
             what = "an empty answer" if not body.strip() else f"an answer that is not JSON ({kind})"
             raise ResponseFormatError(f"{self.host} sent {what}") from None
 
@@ -440,7 +506,7 @@ class WalletClient:
         if not body.strip():
             detail = "with an empty body"
         else:
-            kind = response.headers.get("Content-Type", "").split(";")[0] or "unknown type"
+            kind = _media_type(response)
             detail = f"with a {kind} page instead of an API error (likely a proxy or gateway)"
         return ApiError(
             error=f"http_{status}",

@@ -19,7 +19,7 @@ from typing import Any
 from wallet_gui.api.currencies import minor_unit_exponent
 from wallet_gui.api.errors import ResponseFormatError
 
-_CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +187,9 @@ def _decimal_text(text: str, what: str) -> Decimal:
 
 
 def _minor_units(value: int, currency: str) -> Decimal:
+    # Built from text, so no arithmetic context can round a very large amount.
     exponent = minor_unit_exponent(currency)
-    return Decimal(value).scaleb(-exponent) if exponent else Decimal(value)
+    return Decimal(f"{value}E-{exponent}") if exponent else Decimal(value)
 
 
 def _amount(entry: Mapping[str, Any], name: str, currency: str, what: str) -> Decimal | None:
@@ -205,7 +206,7 @@ def parse_balance(data: Any, *, convert_to: str | None = None) -> dict[str, Curr
     balances: dict[str, CurrencyBalance] = {}
     for currency, entry in body.items():
         what = f"balance {currency}"
-        if not _CURRENCY_CODE.match(currency):
+        if not _CURRENCY_CODE.fullmatch(currency):
             raise ResponseFormatError(f"balance: '{currency[:20]}' is not a currency code")
         entry = _expect_object(entry, what)
         converted = None

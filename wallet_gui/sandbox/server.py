@@ -322,6 +322,9 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes: without this, Nagle and the peer's delayed ACK
+    # add ~40 ms to every answer, which would swamp the latency the emulator simulates.
+    disable_nagle_algorithm = True
     server: _Server
     body = b""
 
@@ -330,6 +333,15 @@ class _Handler(BaseHTTPRequestHandler):
         if context is not None:
             self.request = context.wrap_socket(self.request, server_side=True)
         super().setup()
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            # wrap_socket detached the accepted socket, so the server closes only that
+            # empty shell: the TLS socket is ours to close, or it leaks a ResourceWarning.
+            if isinstance(self.request, ssl.SSLSocket):
+                self.request.close()
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s " + format, self.address_string(), *args)
