@@ -15,9 +15,14 @@ os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 
 from collections.abc import Iterator
 
+import keyring
 import pytest
 
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
+
+# Pick the OS keyring now: keyring chains every backend class it knows at its first use,
+# and test modules define small backend classes of their own that must not join the chain.
+keyring.get_keyring()
 
 
 @pytest.fixture(autouse=True)
@@ -46,8 +51,6 @@ def demo_key(sandbox: Sandbox) -> str:
 @pytest.fixture
 def secret_service() -> None:
     """Require a real Secret Service keyring: fail in CI (it was promised), skip elsewhere."""
-    import keyring
-
     backend = keyring.get_keyring()
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     if "SecretService" in name:
