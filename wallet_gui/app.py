@@ -34,7 +34,7 @@ from wallet_gui.worker import Poller
 
 log = logging.getLogger(__name__)
 
-DEMO_INTERVAL_S = 10.0
+DEMO_INTERVAL_S = 15.0  # three demo wallets fit the hourly budget unstretched
 #: How often the demo server's data changes a little, so highlighting can be seen.
 DEMO_ACTIVITY_MS = 25_000
 
