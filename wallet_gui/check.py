@@ -74,6 +74,7 @@ class _Result:
         self.configuration: Configuration | None = None
         self.balances: list[BalanceResult] = []
         self.errors: list[ErrorReport] = []
+        self.resyncs = 0
 
     def fail(self, error: BaseException, context: str) -> None:
         self.errors.append(ErrorReport.from_exception(error, context))
@@ -91,6 +92,7 @@ class _Result:
             "rate_ppm": None if est is None or est.rate_ppm is None else round(est.rate_ppm, 3),
             "samples": 0 if est is None else est.samples,
             "falsetickers": 0 if est is None else est.falsetickers,
+            "resyncs": self.resyncs,
             "max_offset_s": max_offset,
             "configuration": None if self.configuration is None else dict(self.configuration.raw),
             "balances": {
@@ -134,6 +136,7 @@ def _run(monitor: Monitor, wallet_ids: Sequence[str], result: _Result) -> None:
         if wallet_ids and balances is None:
             balances = pool.submit(monitor.balances, wallet_ids)
         result.estimate = monitor.clock.estimate()
+        result.resyncs = monitor.resyncs
         try:
             result.configuration = configuration.result()
         except WalletError as error:
@@ -164,6 +167,11 @@ def _print_text(result: _Result, max_offset: float, elapsed: float) -> None:
         print(
             f"               this machine's clock is {side} the server by {abs(est.offset):.3f} s"
         )
+        if result.resyncs:
+            print(
+                f"               re-measured {result.resyncs} time(s) after the server refused "
+                "a timestamp; the request was retried once"
+            )
         if est.rate_ppm is not None:
             print(f"Drift          {est.rate_ppm:+.1f} ppm ± {est.rate_half_width_ppm or 0:.1f}")
     if result.configuration is not None:
@@ -196,7 +204,8 @@ def _error_line(report: ErrorReport) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    configure_logging(args.verbose)
+    # Without --verbose the summary says everything (retries included): no log lines.
+    configure_logging(args.verbose, quiet_level=logging.ERROR)
     started = time.monotonic()
     try:
         settings = resolve_settings(args)

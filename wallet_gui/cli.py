@@ -139,9 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def configure_logging(verbose: bool) -> None:
+def configure_logging(verbose: bool, *, quiet_level: int = logging.WARNING) -> None:
+    """DEBUG with ``--verbose``; otherwise only records at ``quiet_level`` and above."""
     logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.WARNING,
+        level=logging.DEBUG if verbose else quiet_level,
         format="%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s",
     )
     if not verbose:

@@ -246,8 +246,9 @@ class PollWorker(QObject):
         if wait > 0:
             self._schedule_balances(wait, "rate_limited", "Waiting for the API's rate budget")
             return
-        self._budget.record(now, len(wallet_ids))
+        sent_before = monitor.client.signed_requests_sent
         results = monitor.balances(wallet_ids)
+        self._record_signed(sent_before)
         if self._stopped:
             return
         self._last_poll = time.time()
@@ -311,9 +312,21 @@ class PollWorker(QObject):
             return
         if self._budget.wait_time(len(missing) + len(wallet_ids), now + self.interval) > 0:
             return
-        self._budget.record(now, len(missing))
         assert self.monitor is not None
+        sent_before = self.monitor.client.signed_requests_sent
         self._names.update(self.monitor.wallet_names(missing))
+        self._record_signed(sent_before)
+
+    def _record_signed(self, sent_before: int) -> None:
+        """Charge the budget with what was really sent, retries included, once it is done.
+
+        The API counts requests when they arrive; completion is a safe upper bound of that,
+        whereas the start of a slow poll would let a later fast one overfill its window.
+        """
+        assert self.monitor is not None
+        sent = self.monitor.client.signed_requests_sent - sent_before
+        if sent:
+            self._budget.record(time.monotonic(), sent)
 
     def _schedule_balances(self, delay: float, state: str, message: str) -> None:
         self._balance_timer.start(max(0, int(1000 * delay)))

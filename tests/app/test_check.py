@@ -105,7 +105,7 @@ def test_invalid_timestamp_triggers_one_remeasure_and_one_retry(
 ) -> None:
     monkeypatch.setenv("WALLET_GUI_MAC_KEY", sandbox.clients[DEMO_CLIENT_ID])
     sandbox.faults.add("invalid_timestamp", path="/wallet/14471/balance", times=1)
-    status, _out, err = run_check(
+    status, out, err = run_check(
         capsys,
         "--base-url",
         sandbox.url,
@@ -118,6 +118,7 @@ def test_invalid_timestamp_triggers_one_remeasure_and_one_retry(
     balance_requests = sandbox.requests_to("/wallet/14471/balance")
     assert status == check.EXIT_OK, err
     assert [r.status for r in balance_requests] == [401, 200]
+    assert json.loads(out)["resyncs"] == 1
     assert "re-measuring the clock and retrying once" in caplog.text
 
 

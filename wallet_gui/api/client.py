@@ -273,6 +273,8 @@ class WalletClient:
         self.session.mount("https://", self._adapter)
         self.session.mount("http://", self._adapter)
         self._aborted = threading.Event()
+        self._count_lock = threading.Lock()
+        self._signed_sent = 0
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -286,6 +288,12 @@ class WalletClient:
         """
         self._aborted.set()
         self._adapter.abort()
+
+    @property
+    def signed_requests_sent(self) -> int:
+        """Signed requests sent so far, retries and redirects included: what rate limits count."""
+        with self._count_lock:
+            return self._signed_sent
 
     @property
     def aborted(self) -> bool:
@@ -382,6 +390,9 @@ class WalletClient:
         url = self.url(path)
         auth = self.auth if signed else None
         for _ in range(_MAX_SAME_ORIGIN_REDIRECTS + 1):
+            if signed:
+                with self._count_lock:
+                    self._signed_sent += 1
             sent = self._monotonic()
             response = self._send(url, auth, params)
             received = self._monotonic()

@@ -504,9 +504,12 @@ class _Handler(BaseHTTPRequestHandler):
             return True
         if name in ("reset", "close"):
             if name == "reset":
+                # Linger 0 makes close() send RST; closing now, before the handler's
+                # orderly finish, is what makes it a reset rather than a clean close.
                 self.connection.setsockopt(
                     socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
                 )
+                self.connection.close()
             self.close_connection = True
             return True
         if name == "huge_body":
