@@ -57,6 +57,7 @@ def build_client(
     clock: Callable[[], float] | None = None,
     on_invalid_timestamp: Callable[[], None] | None = None,
     timeout: float = 10.0,
+    max_concurrency: int = 16,
 ) -> WalletClient:
     """A client for these settings; ``secret`` is the MAC key or the key's passphrase."""
     auth: MacAuth | CertificateAuth | None = None
@@ -75,4 +76,5 @@ def build_client(
         timeout=timeout,
         ca_bundle=settings.ca_bundle or None,
         on_invalid_timestamp=on_invalid_timestamp,
+        max_concurrency=max_concurrency,
     )

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import logging
 import os
-
-import keyring
-import keyring.backend
-import keyring.backends.fail
-import keyring.errors
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from wallet_gui.api.errors import WalletError
+
+if TYPE_CHECKING:
+    import keyring.backend
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,15 @@ def _backend_name(backend: keyring.backend.KeyringBackend) -> str:
     return f"{type(backend).__module__}.{type(backend).__qualname__}"
 
 
+def _keyring() -> ModuleType:
+    """keyring and its backends, imported on first use: the demo never needs them."""
+    import keyring
+    import keyring.backends.fail
+    import keyring.errors
+
+    return keyring
+
+
 class CredentialStore:
     """Get, set and delete one secret per profile in the OS keyring."""
 
@@ -49,10 +58,11 @@ class CredentialStore:
 
     @property
     def backend_name(self) -> str:
-        return _backend_name(keyring.get_keyring())
+        return _backend_name(_keyring().get_keyring())
 
     def available(self) -> bool:
         """False when keyring found no usable backend (its ``fail`` backend is active)."""
+        keyring = _keyring()
         backend = keyring.get_keyring()
         return not isinstance(backend, keyring.backends.fail.Keyring) and backend.priority > 0
 
@@ -63,24 +73,25 @@ class CredentialStore:
         )
 
     def get(self, user: str) -> str | None:
-        return self._call("read", keyring.get_password, user)
+        return self._call("read", _keyring().get_password, user)
 
     def set(self, user: str, secret: str) -> None:
         if not secret:
             raise CredentialStoreError("refusing to store an empty secret")
-        self._call("store", keyring.set_password, user, secret)
+        self._call("store", _keyring().set_password, user, secret)
 
     def delete(self, user: str) -> None:
         try:
-            self._call("delete", keyring.delete_password, user)
+            self._call("delete", _keyring().delete_password, user)
         except CredentialStoreError as error:
-            if isinstance(error.__cause__, keyring.errors.PasswordDeleteError):
+            if isinstance(error.__cause__, _keyring().errors.PasswordDeleteError):
                 return  # nothing stored: deleting is already done
             raise
 
     def _call(self, action: str, function, user: str, *secret: str):  # type: ignore[no-untyped-def]
         if not self.available():
             raise CredentialStoreError(f"cannot {action} the secret: {self.unavailable_reason()}")
+        keyring = _keyring()
         try:
             return function(self.service, user, *secret)
         except keyring.errors.PasswordDeleteError as exc:

@@ -24,9 +24,10 @@ from wallet_gui.state import ClockPoint, ClockState
 
 log = logging.getLogger(__name__)
 
-#: Concurrent requests for a refresh: enough for one round trip at dozens of wallets,
-#: few enough to be polite to the server.
-DEFAULT_CONCURRENCY = 16
+#: Concurrent requests for a refresh. Forty is what the rate limit lets through in one go
+#: with headroom (60 a minute), so any refresh the budget allows costs one round trip;
+#: the keep-alive pool is sized to match, or connections would be reopened every time.
+DEFAULT_CONCURRENCY = 40
 #: A re-measurement this recent is reused by other requests refused at the same moment.
 _RESYNC_REUSE_S = 2.0
 HISTORY_POINTS = 500
@@ -84,6 +85,7 @@ class Monitor:
             clock=self.clock,
             on_invalid_timestamp=self._resync,
             timeout=timeout,
+            max_concurrency=max_concurrency,
         )
         self._pool = ThreadPoolExecutor(
             max_workers=max(1, max_concurrency), thread_name_prefix="wallet-fetch"

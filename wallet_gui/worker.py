@@ -172,7 +172,11 @@ class PollWorker(QObject):
             self._balance_timer.start(0)
         bursting = self._burst_left > 0 and not monitor.clock.acquired
         now = time.monotonic()
-        if bursting:
+        if bursting and not monitor.clock.usable_for_signing:
+            # A second probe right away, untargeted: it still bounds the offset, and two
+            # consistent probes let the balances start a targeting delay (~0.5 s) sooner.
+            send_at = now
+        elif bursting:
             send_at = monitor.clock.next_send_time(now)
         else:
             self._burst_left = 0

@@ -28,7 +28,7 @@ from wallet_gui.monitor import DEFAULT_CONCURRENCY, Monitor
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
 from wallet_gui.worker import Poller
 
-WALLETS = 24
+WALLETS = DEFAULT_CONCURRENCY + 8  # more than the pool: some wait in its queue
 #: Long enough that nothing in flight finishes by itself within the time limits below.
 SLOW_S = 4.0
 

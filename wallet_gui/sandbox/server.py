@@ -313,6 +313,9 @@ class Sandbox:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    # The default backlog of 5 drops bursts of new connections (a 40-wallet refresh), and
+    # each dropped SYN costs the client a 1 s retransmit: an artefact no real API has.
+    request_queue_size = 128
     sandbox: Sandbox
 
     def handle_error(self, request: Any, client_address: Any) -> None:
@@ -327,6 +330,7 @@ class _Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True
     server: _Server
     body = b""
+    _clock_read_at: float | None = None
 
     def setup(self) -> None:
         context = self.server.sandbox._ssl_context
@@ -347,7 +351,12 @@ class _Handler(BaseHTTPRequestHandler):
         log.debug("%s " + format, self.address_string(), *args)
 
     def date_time_string(self, timestamp: float | None = None) -> str:
-        return email.utils.formatdate(self.server.sandbox.now(), usegmt=True)
+        # Stamped when the clock was read, not after the return leg's delay, so that a
+        # Date-based tool (htpdate) sees the same clock reading as the JSON body.
+        stamp = self._clock_read_at
+        return email.utils.formatdate(
+            self.server.sandbox.now() if stamp is None else stamp, usegmt=True
+        )
 
     def client_certificate_name(self) -> str | None:
         if not isinstance(self.request, ssl.SSLSocket):
@@ -369,12 +378,17 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._handle()
 
+    def do_HEAD(self) -> None:
+        # htpdate asks with HEAD and reads only the Date header.
+        self._handle()
+
     def _handle(self) -> None:
         sandbox = self.server.sandbox
         length = self.headers.get("Content-Length", "0")
         self.body = self.rfile.read(int(length)) if length.isdigit() and int(length) else b""
         time.sleep(sandbox.leg_delay(forward=True))
         now = sandbox.now()
+        self._clock_read_at = now  # the Date header tells this same instant
         parts = urlsplit(self.path)
         path = parts.path
         query = parse_qs(parts.query)
@@ -550,6 +564,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
-            self.wfile.write(payload)
+            if self.command != "HEAD":
+                self.wfile.write(payload)
         except OSError:
             self.close_connection = True
