@@ -75,7 +75,6 @@ class PollWorker(QObject):
         self._signatures_failing = False
         self._note: str | None = None
         self._state = "connecting"
-        self._message = ""
         self._retry_at: float | None = None
         self._not_before = float("-inf")  # monotonic; set from Retry-After
         self._stopped = False
@@ -347,7 +346,7 @@ class PollWorker(QObject):
             self._set_status("failing", report.message)
 
     def _set_status(self, state: str, message: str) -> None:
-        self._state, self._message = state, message
+        self._state = state
         self.statusChanged.emit(
             PollStatus(
                 state=state,
