@@ -1,13 +1,15 @@
-"""Render the main window offscreen with realistic demo state and save it as a PNG.
+"""Render the main window offscreen and save it as a PNG.
 
 Why: a screenshot is how we look at the window on machines without a display (CI, servers)
-and what the README shows. The window gets its data the way it does in the app, through the
-poller's signals, here from a fake poller that does no network I/O. The demo wallets and the
-configuration are the emulator's (``wallet_gui.sandbox.data``); the clock history is made up.
+and what the README shows. By default it is the real demo — the app with its built-in
+emulator, a 42.4 s clock skew and a 100 ms network — grabbed once balances are in and the
+clock burst is done. ``--staged`` instead feeds a fixed state through a fake poller (an hour
+of clock history, a failing wallet, a highlighted change, a stretched interval) to look at
+states the demo does not reach in seconds.
 
 Usage:
     python resources/screenshot.py                       # resources/screenshot.png, 1100×720
-    python resources/screenshot.py --size 800x500 -o /tmp/small.png
+    python resources/screenshot.py --staged --size 800x500 -o /tmp/small.png
     python resources/screenshot.py --panels /tmp/panels  # also each panel alone
 """
 
@@ -27,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run from a checkout without installing the package
     sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QObject, QSettings, Signal  # noqa: E402  (after the platform choice)
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QEventLoop, QObject, Signal  # noqa: E402  (after the platform choice)
+from PySide6.QtWidgets import QApplication, QLabel, QTableWidget, QWidget  # noqa: E402
 
 from wallet_gui.api.models import parse_balance, parse_configuration  # noqa: E402
 from wallet_gui.reports import ErrorReport  # noqa: E402
@@ -135,6 +137,40 @@ def feed(poller: DemoPoller, now: float) -> None:
     )
 
 
+def live_demo(app: QApplication, timeout_s: float = 30.0) -> tuple[object, MainWindow]:
+    """Start the real demo and wait until every panel has real data."""
+    from wallet_gui.app import Application
+
+    args = argparse.Namespace(
+        demo=True,
+        demo_offset=-42.4,
+        demo_latency=0.1,
+        interval=None,
+        profile=None,
+        client_id=None,
+        base_url=None,
+        wallets=None,
+        project_id=None,
+        location_id=None,
+        ca_bundle=None,
+    )
+    application = Application(args)
+    application.start()
+    window = application.window
+    assert isinstance(window, MainWindow)
+    balances = window.findChild(QTableWidget, "balancesTable")
+    samples = window.findChild(QLabel, "clockSamplesLabel")
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if balances.rowCount() >= 7 and samples.text().isdigit() and int(samples.text()) >= 8:
+            break
+        time.sleep(0.02)
+    else:
+        raise SystemExit("the demo did not fill the window in time")
+    return application, window
+
+
 def grab(widget: QWidget, path: Path) -> None:
     QApplication.processEvents()
     if not widget.grab().save(str(path)):
@@ -147,18 +183,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--size", default="1100x720", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--panels", type=Path, help="also save each panel alone to this folder")
+    parser.add_argument(
+        "--staged", action="store_true", help="a fixed state from a fake poller, not the demo"
+    )
     args = parser.parse_args(argv)
     width, height = (int(part) for part in args.size.lower().split("x"))
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as settings_dir:
-        # Keep the demo away from the user's saved window geometry, both ways.
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, settings_dir)
-        poller = DemoPoller()
-        window = MainWindow(poller, title_suffix="demo")
-        window.resize(width, height)
-        window.show()
-        feed(poller, time.time())
+        # Keep the user's saved window geometry out of the picture, and ours out of theirs.
+        os.environ["XDG_CONFIG_HOME"] = settings_dir
+        os.environ["WALLET_GUI_NO_DIALOGS"] = "1"
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        application = None
+        if args.staged:
+            poller = DemoPoller()
+            window = MainWindow(poller, title_suffix="demo")
+            window.resize(width, height)
+            window.show()
+            feed(poller, time.time())
+        else:
+            application, window = live_demo(app)
+            window.resize(width, height)
         app.processEvents()
         grab(window, args.output)
         if args.panels is not None:
@@ -168,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
             window.findChild(QWidget, "dataTabs").setCurrentIndex(1)  # type: ignore[attr-defined]
             grab(window.configuration_panel, args.panels / "configuration_panel.png")
         window.close()
+        if application is not None:
+            application.shutdown()  # type: ignore[attr-defined]
     return 0
 
 

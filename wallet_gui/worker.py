@@ -249,6 +249,8 @@ class PollWorker(QObject):
         if wait > 0:
             self._schedule_balances(wait, "rate_limited", "Waiting for the API's rate budget")
             return
+        # Names first, when the budget has room, so that rows appear with them.
+        self._fetch_missing_names(wallet_ids)
         sent_before = monitor.client.signed_requests_sent
         results = monitor.balances(wallet_ids)
         self._record_signed(sent_before)
@@ -256,7 +258,6 @@ class PollWorker(QObject):
             return
         self._last_poll = time.time()
         self._publish(results)
-        self._fetch_missing_names(wallet_ids)
 
     def _publish(self, results: list[BalanceResult]) -> None:
         reported: set[tuple[object, ...]] = set()
@@ -309,11 +310,10 @@ class PollWorker(QObject):
 
     def _fetch_missing_names(self, wallet_ids: list[str]) -> None:
         missing = [w for w in wallet_ids if w not in self._names]
-        now = time.monotonic()
-        # Only with room to spare: names are a nicety, balances are the point.
-        if not missing or self._budget.available(now) < len(missing) + 2 * len(wallet_ids):
-            return
-        if self._budget.wait_time(len(missing) + len(wallet_ids), now + self.interval) > 0:
+        # Only with room to spare for this poll and the next: names are a nicety.
+        if not missing or self._budget.available(time.monotonic()) < len(missing) + 2 * len(
+            wallet_ids
+        ):
             return
         assert self.monitor is not None
         sent_before = self.monitor.client.signed_requests_sent
