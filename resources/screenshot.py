@@ -140,20 +140,9 @@ def feed(poller: DemoPoller, now: float) -> None:
 def live_demo(app: QApplication, timeout_s: float = 30.0) -> tuple[object, MainWindow]:
     """Start the real demo and wait until every panel has real data."""
     from wallet_gui.app import Application
+    from wallet_gui.cli import build_parser
 
-    args = argparse.Namespace(
-        demo=True,
-        demo_offset=-42.4,
-        demo_latency=0.1,
-        interval=None,
-        profile=None,
-        client_id=None,
-        base_url=None,
-        wallets=None,
-        project_id=None,
-        location_id=None,
-        ca_bundle=None,
-    )
+    args = build_parser().parse_args(["--demo", "--demo-offset", "-42.4", "--demo-latency", "0.1"])
     application = Application(args)
     application.start()
     window = application.window

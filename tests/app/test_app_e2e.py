@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from tests.helpers import app_args
 from wallet_gui.app import Application
 from wallet_gui.connection import ConnectionSettings
 from wallet_gui.credentials import CredentialStore
@@ -25,21 +26,7 @@ from wallet_gui.ui.error_dialog import ErrorDialog
 
 
 def demo_args(**overrides: object) -> argparse.Namespace:
-    values: dict[str, object] = {
-        "demo": True,
-        "demo_offset": 0.0,
-        "demo_latency": 0.0,
-        "interval": None,
-        "profile": None,
-        "client_id": None,
-        "base_url": None,
-        "wallets": None,
-        "project_id": None,
-        "location_id": None,
-        "ca_bundle": None,
-    }
-    values.update(overrides)
-    return argparse.Namespace(**values)
+    return app_args(**{"demo": True, **overrides})
 
 
 @pytest.fixture

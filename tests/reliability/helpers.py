@@ -8,7 +8,6 @@ inodes against ``/proc/net/tcp`` entries whose local port is the emulator's).
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import threading
@@ -17,30 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from wallet_gui.sandbox import Sandbox
-
-#: The window (not ``check``) reads these attributes from its parsed command line.
-_APP_ARGUMENTS: dict[str, object] = {
-    "demo": False,
-    "demo_offset": 0.0,
-    "demo_latency": 0.0,
-    "interval": None,
-    "profile": None,
-    "client_id": None,
-    "base_url": None,
-    "wallets": None,
-    "project_id": None,
-    "location_id": None,
-    "ca_bundle": None,
-}
-
-
-def app_args(**overrides: object) -> argparse.Namespace:
-    """The namespace ``wallet_gui.app.Application`` expects, as the command line would give."""
-    unknown = set(overrides) - set(_APP_ARGUMENTS)
-    if unknown:
-        raise TypeError(f"unknown app arguments: {sorted(unknown)}")
-    return argparse.Namespace(**{**_APP_ARGUMENTS, **overrides})
-
 
 # -- secrets ---------------------------------------------------------------------------------
 

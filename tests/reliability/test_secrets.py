@@ -25,7 +25,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.reliability.helpers import app_args, files_with_key, leaked_fragments
+from tests.helpers import app_args
+from tests.reliability.helpers import files_with_key, leaked_fragments
 from wallet_gui import check
 from wallet_gui.app import Application
 from wallet_gui.connection import ConnectionSettings

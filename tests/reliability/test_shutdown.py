@@ -21,7 +21,8 @@ import pytest
 from pytestqt.exceptions import TimeoutError as QtTimeoutError
 from pytestqt.qtbot import QtBot
 
-from tests.reliability.helpers import Resources, app_args, measure, watch_arrivals
+from tests.helpers import app_args
+from tests.reliability.helpers import Resources, measure, watch_arrivals
 from wallet_gui.app import Application
 from wallet_gui.connection import ConnectionSettings
 from wallet_gui.monitor import DEFAULT_CONCURRENCY, Monitor
