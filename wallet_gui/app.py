@@ -61,8 +61,8 @@ class _ConnectionTester(QObject):
             log.debug("connection test failed", exc_info=True)
             self.finished.emit(False, f"unexpected problem ({type(error).__name__})")
             return
-        who = f" as {info.title or info.type or 'client'}" if info is not None else ""
-        self.finished.emit(True, f"Connected{who}; server time {server_time}")
+        who = f"signed in as {info.title or info.type or 'client'}; " if info is not None else ""
+        self.finished.emit(True, f"{who}server time {server_time}")
 
 
 class Application(QObject):
