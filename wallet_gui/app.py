@@ -18,6 +18,7 @@ import signal
 import socket
 import sys
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
@@ -31,6 +32,9 @@ from wallet_gui.redaction import install_redaction
 from wallet_gui.reports import ErrorReport
 from wallet_gui.settings import ProfileStore
 from wallet_gui.worker import Poller
+
+if TYPE_CHECKING:
+    from wallet_gui.ui.error_dialog import ErrorPresenter
 
 log = logging.getLogger(__name__)
 
@@ -322,6 +326,22 @@ def _quit_on_termination(app: QApplication) -> None:
     app.setProperty("_termination_sockets", (reader, writer, notifier))  # keep them alive
 
 
+def _report_unexpected_errors(presenter: ErrorPresenter) -> None:
+    """A bug of ours becomes one readable report, not a traceback in a user's face.
+
+    The traceback goes to the log (redacted like every record); on the GUI thread the person
+    gets an "internal error" report through the one presenter; elsewhere it is only logged,
+    because widgets may not be touched from other threads.
+    """
+
+    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        log.error("unexpected error", exc_info=(kind, error, trace))  # type: ignore[arg-type]
+        if threading.current_thread() is threading.main_thread():
+            presenter.present(ErrorReport.from_exception(error, "The app itself"))
+
+    sys.excepthook = hook
+
+
 def run(args: argparse.Namespace) -> int:
     """Start the window; returns the process exit status."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -329,6 +349,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("wallet-gui")
     app.setOrganizationName("wallet-gui")
     application = Application(args)
+    _report_unexpected_errors(application.presenter)
     app.aboutToQuit.connect(application.shutdown)
     if args.interval is not None:
         args.interval = max(1.0, args.interval)

@@ -78,6 +78,7 @@ class PollWorker(QObject):
         self._retry_at: float | None = None
         self._not_before = float("-inf")  # monotonic; set from Retry-After
         self._stopped = False
+        self._network_lost = False
         self._heartbeat_wall = time.time()
         self._heartbeat_mono = time.monotonic()
         self._timers: list[QTimer] = []
@@ -151,6 +152,7 @@ class PollWorker(QObject):
         except WalletError as error:
             if self._stopped:
                 return
+            self._network_lost = True
             self._report(error, "Clock measurement (GET /server)")
             self._clock_timer.start(int(1000 * self._clock_backoff.next_delay()))
             if not self._balances_started:
@@ -159,6 +161,14 @@ class PollWorker(QObject):
                 self._balance_timer.start(0)
             return
         self._clock_backoff.reset()
+        if self._network_lost:
+            # Back after an outage, perhaps on another network whose delays differ:
+            # measure afresh with a new burst, starting now.
+            self._network_lost = False
+            monitor.clock.reset()
+            self._burst_left = BURST_PROBES
+            self._clock_timer.start(0)
+            return
         self._emit_clock()
         self._burst_left = max(0, self._burst_left - 1)
         if (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -115,3 +116,21 @@ def test_connect_dialog_round_trip_through_the_keyring_and_back_on_the_next_star
         assert all(r.status in (200, 404) for r in signed)
     finally:
         store.delete("profile:shop")
+
+
+def test_an_unexpected_error_becomes_one_report_not_a_traceback(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from wallet_gui.app import _report_unexpected_errors
+    from wallet_gui.ui.error_dialog import ErrorPresenter
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    presenter = ErrorPresenter(None, show_dialogs=False)
+    _report_unexpected_errors(presenter)
+    try:
+        raise KeyError("a bug of ours")
+    except KeyError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert [r.kind for r in presenter.reports] == ["internal"]
+    assert presenter.reports[0].message == "internal error (KeyError)"
+    assert "Traceback" in caplog.text  # the details went to the log instead

@@ -38,3 +38,30 @@ def test_a_wall_clock_jump_restarts_the_clock_burst_and_refreshes_once(
     finally:
         worker.abort()
         worker.cleanup()
+
+
+def test_the_clock_is_measured_afresh_when_the_network_comes_back(
+    qtbot: QtBot, sandbox: Sandbox
+) -> None:
+    settings = ConnectionSettings(
+        profile="t", base_url=sandbox.url, client_id=DEMO_CLIENT_ID, wallet_ids=("14471",)
+    )
+    key = sandbox.clients[DEMO_CLIENT_ID]
+    worker = PollWorker(lambda: Monitor(settings, key), settings)
+    worker.start()
+    try:
+        assert worker.monitor is not None
+        qtbot.waitUntil(lambda: worker.monitor.clock.acquired, timeout=15_000)
+        probes = len(sandbox.requests_to("/server"))
+        sandbox.faults.add("reset", path="/server", times=1)  # the network drops once
+        worker._clock_timer.start(0)
+        qtbot.waitUntil(lambda: worker._network_lost, timeout=5_000)
+        worker._clock_backoff = type(worker._clock_backoff)(base=0.05, cap=0.1)
+        worker._clock_timer.start(0)  # the retry, without waiting out the real backoff
+        qtbot.waitUntil(lambda: not worker._network_lost, timeout=5_000)
+        assert not worker.monitor.clock.acquired  # history dropped: a new burst runs
+        qtbot.waitUntil(lambda: worker.monitor.clock.usable_for_signing, timeout=10_000)
+        assert len(sandbox.requests_to("/server")) >= probes + 3
+    finally:
+        worker.abort()
+        worker.cleanup()
