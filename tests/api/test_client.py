@@ -53,6 +53,7 @@ def test_configuration_keeps_unknown_keys(client: WalletClient) -> None:
     config = client.configuration()
     assert isinstance(config, Configuration)
     assert config.minimum_password_length == 8
+    assert isinstance(config.raw, dict)
     assert config.raw["sandbox_notice"] == "served by the wallet-gui emulator"
     key = "bank_transfer_urgent_option_availability_beneficiary_account_regexp"
     assert config.raw[key] == "^LT[0-9]{18}$"

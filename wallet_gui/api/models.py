@@ -13,7 +13,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from types import MappingProxyType
 from typing import Any
 
 from wallet_gui.api.currencies import minor_unit_exponent
@@ -46,7 +45,7 @@ class Configuration:
     """Server configuration: the known settings as attributes, everything in ``raw``."""
 
     minimum_password_length: int | None
-    raw: Mapping[str, Any] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +54,7 @@ class Wallet:
     owner: int
     account_number: str
     display_name: str | None = None
-    raw: Mapping[str, Any] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +89,7 @@ class ClientInfo:
     title: str | None
     type: str | None
     permissions: tuple[str, ...]
-    raw: Mapping[str, Any] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)
 
 
 def _expect_object(data: Any, what: str) -> dict[str, Any]:
@@ -147,7 +146,7 @@ def parse_server_time(data: Any) -> int:
 def parse_configuration(data: Any) -> Configuration:
     body = _expect_object(data, "configuration")
     length = _optional(body, "minimum_password_length", int, "configuration")
-    return Configuration(minimum_password_length=length, raw=MappingProxyType(dict(body)))
+    return Configuration(minimum_password_length=length, raw=dict(body))
 
 
 def parse_wallet(data: Any) -> Wallet:
@@ -159,7 +158,7 @@ def parse_wallet(data: Any) -> Wallet:
         owner=_required(body, "owner", int, "wallet"),
         account_number=_required(account, "number", str, "wallet account"),
         display_name=display,
-        raw=MappingProxyType(dict(body)),
+        raw=dict(body),
     )
 
 
@@ -172,7 +171,7 @@ def parse_client_info(data: Any) -> ClientInfo:
         title=_optional(body, "title", str, "client"),
         type=_optional(body, "type", str, "client"),
         permissions=tuple(permissions),
-        raw=MappingProxyType(dict(body)),
+        raw=dict(body),
     )
 
 
