@@ -85,14 +85,20 @@ def test_a_repeating_api_error_opens_one_dialog_with_a_counter(qtbot: QtBot, mak
     application.sandbox.faults.add("forbidden", path="/wallet/20002/balance", times=None)
     assert application.poller is not None
     qtbot.waitUntil(lambda: len(application.presenter.open_dialogs()) == 1, timeout=15_000)
+    sandbox = application.sandbox
     for _ in range(3):
+        asked = len(sandbox.requests_to("/wallet/20002/balance"))
         application.poller.refresh()
-        qtbot.wait(400)
+        qtbot.waitUntil(
+            lambda asked=asked: len(sandbox.requests_to("/wallet/20002/balance")) > asked,
+            timeout=5_000,
+        )
+    qtbot.waitUntil(lambda: application.presenter.open_dialogs()[0].repeat_count >= 4)
     dialogs = application.presenter.open_dialogs()
     assert len(dialogs) == 1
     dialog: ErrorDialog = dialogs[0]
     assert dialog.objectName() == "errorDialog"
-    assert dialog.repeat_count >= 2
+    assert dialog.repeat_count >= 4
     link = dialog.findChild(QLabel, "errorLinkLabel")
     assert link is not None
     assert 'href="https://developers.paysera.com/en/wallet/"' in link.text()
@@ -104,7 +110,9 @@ def test_closing_with_requests_in_flight_is_prompt(qtbot: QtBot, make_app) -> No
     application.start()
     assert application.poller is not None
     qtbot.waitUntil(lambda: application.poller.running, timeout=5_000)
-    qtbot.wait(500)
+    assert application.sandbox is not None
+    # The emulator records a request halfway through its 3 s round trip: in flight.
+    qtbot.waitUntil(lambda: bool(application.sandbox.records), timeout=5_000)
     started = time.monotonic()
     assert application.window is not None
     application.window.close()

@@ -148,7 +148,8 @@ def test_shutdown_with_requests_in_flight_is_prompt(
         poller = poller_for(slow, settings_for(slow))
         poller.start()
         qtbot.waitUntil(lambda: poller.running, timeout=2_000)
-        qtbot.wait(300)  # let the first slow request leave (it is still 3.7 s from done)
+        # The emulator records a request halfway through its 4 s round trip: in flight.
+        qtbot.waitUntil(lambda: bool(slow.records), timeout=5_000)
         started = time.monotonic()
         assert poller.shutdown()
         elapsed = time.monotonic() - started
