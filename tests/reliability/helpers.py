@@ -141,3 +141,14 @@ def watch_arrivals(sandbox: Sandbox) -> list[str]:
 
     sandbox.faults.take = recording_take  # type: ignore[method-assign]
     return arrivals
+
+
+def busiest_window(times: list[float], window: float) -> int:
+    """The most events in any ``window`` seconds: what a sliding rate limit counts."""
+    times = sorted(times)
+    best, start = 0, 0
+    for end, t in enumerate(times):
+        while times[start] <= t - window:
+            start += 1
+        best = max(best, end - start + 1)
+    return best

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
+from tests.reliability.helpers import busiest_window
 from wallet_gui import worker as worker_module
 from wallet_gui.connection import ConnectionSettings
 from wallet_gui.monitor import Monitor
@@ -28,16 +29,6 @@ from wallet_gui.worker import Poller
 WINDOW_S, LIMIT = 3.0, 6
 SCALED_LIMITS = ((WINDOW_S, LIMIT), (3600.0, 1000))
 _MAC_ID = re.compile(r'id="([^"]+)"')
-
-
-def busiest_window(times: list[float], window: float) -> int:
-    times = sorted(times)
-    best, start = 0, 0
-    for end, t in enumerate(times):
-        while times[start] <= t - window:
-            start += 1
-        best = max(best, end - start + 1)
-    return best
 
 
 def test_slow_then_fast_answers_never_put_more_than_the_limit_in_the_servers_window(

@@ -29,7 +29,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
-from tests.reliability.helpers import Resources, measure
+from tests.reliability.helpers import Resources, busiest_window, measure
 from wallet_gui.connection import ConnectionSettings
 from wallet_gui.monitor import Monitor
 from wallet_gui.reports import ErrorReport
@@ -88,17 +88,6 @@ class Soaked:
             for c in range(table.columnCount())
             if table.item(r, c) is not None
         )
-
-
-def max_in_window(times: list[float], window: float) -> int:
-    """The most events in any ``window`` seconds."""
-    times = sorted(times)
-    best, start = 0, 0
-    for end, t in enumerate(times):
-        while times[start] <= t - window:
-            start += 1
-        best = max(best, end - start + 1)
-    return best
 
 
 def signed_by_client(records: list[RequestRecord]) -> dict[str, list[float]]:
@@ -190,7 +179,7 @@ def test_soak_with_faults_and_latency_spikes_keeps_resources_flat_and_shows_good
     faults_by_kind = Counter(r.fault for r in records if r.fault)
     real_429 = [r for r in records if r.status == 429 and r.fault is None]
     signed = signed_by_client(records)
-    busiest_minute = {c: max_in_window(t, 60.0) for c, t in signed.items()}
+    busiest_minute = {c: busiest_window(t, 60.0) for c, t in signed.items()}
     good_results = sum(1 for s in soaked for w in s.wallets if w.error is None and w.balances)
     failed_results = sum(1 for s in soaked for w in s.wallets if w.error is not None)
     errors_by_kind = Counter(w.error.kind for s in soaked for w in s.wallets if w.error)
