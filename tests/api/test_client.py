@@ -217,7 +217,7 @@ def test_empty_wallet_id_is_a_wallet_error(client: WalletClient, wallet_id: str)
 def test_wallet_id_cannot_escape_its_path_segment(client: WalletClient, sandbox: Sandbox) -> None:
     with pytest.raises(WalletError):
         client.wallet("../client")
-    assert sandbox.records[-1].path == "/rest/v1/wallet/..%2Fclient"
+    assert sandbox.records == []  # refused before anything is sent (it used to go out escaped)
 
 
 def test_tls_verification_is_never_switched_off(sandbox: Sandbox, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from wallet_gui.api import ApiError, ResponseFormatError, TransportError, WalletClient
 from wallet_gui.api.auth import CredentialsError
-from wallet_gui.reports import ErrorReport
+from wallet_gui.core.reports import ErrorReport
 from wallet_gui.sandbox import Sandbox
 
 

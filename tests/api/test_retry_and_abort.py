@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from wallet_gui.api import ApiError, MacAuth, TransportError, WalletClient, WalletError
+from wallet_gui.api.transport import SocketRegistry
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
 
 SKEW = 300.0  # five minutes: far outside the emulator's 60 s window
@@ -211,6 +212,28 @@ def test_abort_from_another_thread_cancels_a_request_in_flight(
             assert time.monotonic() - again < 0.1
         finally:
             api.close()
+
+
+def test_close_shuts_idle_connections_even_while_an_error_is_kept(
+    sandbox: Sandbox, mac_auth: MacAuth, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error's traceback reaches the response and its pool; close() must not wait for it."""
+    opened: list[socket.socket] = []
+    register = SocketRegistry.add
+
+    def spy(registry: SocketRegistry, sock: socket.socket) -> None:
+        opened.append(sock)
+        register(registry, sock)
+
+    monkeypatch.setattr(SocketRegistry, "add", spy)
+    sandbox.faults.add("not_found")
+    api = WalletClient(sandbox.url, mac_auth)
+    with pytest.raises(ApiError) as caught:
+        api.wallet(14471)
+    api.close()
+    assert opened, "the request never opened a connection"
+    assert [sock.fileno() for sock in opened] == [-1] * len(opened), "a socket outlived close()"
+    assert caught.value.status == 404  # still held here, with its traceback
 
 
 def test_requests_after_abort_fail_at_once_and_send_nothing(

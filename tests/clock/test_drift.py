@@ -34,9 +34,10 @@ def _random_constraints(
     lower, upper = [], []
     for _ in range(count):
         c = rng.uniform(-spread, 0.0)
-        value = y + rho * c
-        lower.append((c, value - rng.expovariate(20.0)))
-        upper.append((c - rng.uniform(0.0, 0.3), value + rng.expovariate(20.0)))
+        lower.append((c, y + rho * c - rng.expovariate(20.0)))
+        # An upper bound at another time, computed where it is placed, so the truth holds it.
+        c_upper = c - rng.uniform(0.0, 0.3)
+        upper.append((c_upper, y + rho * c_upper + rng.expovariate(20.0)))
     return sorted(lower), sorted(upper)
 
 

@@ -15,6 +15,7 @@ import base64
 import hashlib
 import hmac
 import math
+import re
 import secrets
 import ssl
 import string
@@ -34,7 +35,19 @@ NONCE_ALPHABET = string.ascii_letters + string.digits
 #: 32 characters of 62 symbols: about 190 bits, so a collision is not a practical concern.
 NONCE_LENGTH = 32
 
-_DEFAULT_PORTS = {"https": 443, "http": 80}
+#: The port a URL without one connects to, by scheme.
+DEFAULT_PORTS = {"https": 443, "http": 80}
+
+#: What a client id may consist of: printable ASCII without space, ``"`` and ``\``. The id is
+#: written into the header between double quotes (``id="…"``), so a quote or backslash would
+#: end or escape the value and inject parameters, a space is what the header separates
+#: parameters with, and anything outside ASCII or a control character (CR, LF) is not a
+#: header value at all.
+_CLIENT_ID_CHARS = frozenset(chr(code) for code in range(0x21, 0x7F)) - {'"', "\\"}
+#: Extra parameter names become ``ext`` keys and ``Wallet-Api-*`` header names.
+_EXTRA_NAME = re.compile(r"[a-z][a-z0-9_]{0,31}")
+#: Extra parameter values (``project_id``, ``location_id``) are ids: 0 … 2**63 − 1.
+_MAX_EXTRA_VALUE = 2**63 - 1
 
 
 class CredentialsError(WalletError):
@@ -66,13 +79,16 @@ def ext_value(body: bytes, extra: Mapping[str, object] | None = None) -> str:
 def normalized_request_string(ts: int, nonce: str, method: str, url: str, ext: str = "") -> str:
     """The seven newline-terminated lines that the MAC covers.
 
-    The URI is the path plus ``?query`` exactly as sent; the host is lower case without the
-    port; the port is the explicit one, else the scheme's default.
+    The URI is the path plus ``?query`` exactly as sent; the host is the ``Host`` header's
+    name in lower case without the port (an IPv6 literal keeps its brackets: ``[::1]``); the
+    port is the explicit one, else the scheme's default.
     """
     parts = urlsplit(url)
     uri = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     host = (parts.hostname or "").lower()
-    port = parts.port or _DEFAULT_PORTS.get(parts.scheme.lower(), 80)
+    if ":" in host:  # an IPv6 literal: the Host header, which the MAC covers, keeps "[…]"
+        host = f"[{host}]"
+    port = parts.port or DEFAULT_PORTS.get(parts.scheme.lower(), 80)
     lines = (str(ts), nonce, method.upper(), uri, host, str(port), ext)
     return "".join(f"{line}\n" for line in lines)
 
@@ -81,6 +97,40 @@ def mac_signature(mac_key: str | bytes, normalized: str) -> str:
     """base64(HMAC-SHA-256(key, normalized request string))."""
     key = mac_key.encode("utf-8") if isinstance(mac_key, str) else mac_key
     return _b64(hmac.new(key, normalized.encode("utf-8"), hashlib.sha256).digest())
+
+
+def check_client_id(client_id: str) -> str:
+    """``client_id`` if it can go into ``id="…"`` as it is, else ``CredentialsError``."""
+    if not isinstance(client_id, str) or not client_id:
+        raise CredentialsError("client id is empty")
+    if not set(client_id) <= _CLIENT_ID_CHARS:
+        raise CredentialsError(
+            "client id may contain only printable ASCII without quotes or backslashes"
+        )
+    return client_id
+
+
+def check_extra(extra: Mapping[str, object] | None) -> dict[str, int]:
+    """The extra parameters as ``{name: int}``, in order, else ``CredentialsError``.
+
+    Names are short lower-case identifiers (``project_id``); values are non-negative ids,
+    given as ints or as decimal digit strings.
+    """
+    checked: dict[str, int] = {}
+    for name, value in (extra or {}).items():
+        if not isinstance(name, str) or not _EXTRA_NAME.fullmatch(name):
+            raise CredentialsError(
+                "extra parameter names must be lower-case identifiers such as project_id"
+            )
+        number: int | None = None
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
+            number = int(value)
+        if number is None or not 0 <= number <= _MAX_EXTRA_VALUE:
+            raise CredentialsError(f"{name} must be a non-negative whole number")
+        checked[name] = number
+    return checked
 
 
 def _as_bytes(body: object) -> bytes:
@@ -99,7 +149,9 @@ class MacAuth(AuthBase):
 
     ``extra`` holds the optional ``project_id`` / ``location_id`` parameters, in the order they
     must appear in ``ext``. ``clock`` returns the UNIX time to sign with; the app passes a
-    server-corrected clock so that a skewed local clock still authenticates.
+    server-corrected clock so that a skewed local clock still authenticates. A client id or
+    an extra parameter that cannot be written into the header safely (``check_client_id``,
+    ``check_extra``) is refused here, with ``CredentialsError``, before anything is signed.
     """
 
     def __init__(
@@ -110,9 +162,9 @@ class MacAuth(AuthBase):
         extra: Mapping[str, object] | None = None,
         clock: Callable[[], float] | None = None,
     ) -> None:
-        self.client_id = client_id
+        self.client_id = check_client_id(client_id)
         self._mac_key = mac_key
-        self.extra = dict(extra or {})
+        self.extra = check_extra(extra)
         self.clock = clock or time.time
         # Remember recent nonces so that even an astronomically unlikely repeat is replaced.
         self._recent_nonces: deque[str] = deque(maxlen=4096)
@@ -185,7 +237,7 @@ class CertificateAuth(AuthBase):
         self.cert_file = cert_file
         self.key_file = key_file
         self._passphrase = passphrase
-        self.extra = dict(extra or {})
+        self.extra = check_extra(extra)
 
     def __repr__(self) -> str:
         return f"CertificateAuth(cert_file={self.cert_file!r}, key_file={self.key_file!r})"

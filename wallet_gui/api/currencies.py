@@ -1,7 +1,9 @@
 """ISO 4217 minor-unit exponents, for balances that arrive only as integer minor units.
 
 Only the currencies whose exponent is not 2 are listed; everything else has cents.
-Source: the ISO 4217 list of currency codes (minor unit column).
+Source: the ISO 4217 list of currency codes (minor unit column). Only the exponent lives
+here: this module must not format, round or convert amounts (that is the models' and the
+window's business).
 """
 
 from __future__ import annotations

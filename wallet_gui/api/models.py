@@ -4,7 +4,13 @@ The parsers accept exactly the documented shapes: optional fields may be missing
 omits them rather than sending ``null``), unknown fields are kept in ``raw`` and otherwise
 ignored, and anything of the wrong type raises ``ResponseFormatError``, so that a malformed
 answer can never surface later as a ``KeyError`` or ``TypeError`` deep in the window.
-Money is ``Decimal`` from end to end.
+Money is ``Decimal`` from end to end. The parsers must not fetch anything, and must not
+guess: a required field that is missing is an error, never a default.
+
+Numbers from the server are bounded before anything downstream computes with them (see
+``MAX_AMOUNT_DIGITS`` and ``MAX_SERVER_TIME``): a ``1e999999999`` balance would otherwise
+pass as a finite ``Decimal`` and raise ``decimal.Overflow`` in the window on every poll.
+Text from the server that an error message quotes is cut and shown with ``repr`` escapes.
 """
 
 from __future__ import annotations
@@ -19,6 +25,42 @@ from wallet_gui.api.currencies import minor_unit_exponent
 from wallet_gui.api.errors import ResponseFormatError
 
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+
+# -- bounds on numbers from the server -----------------------------------------------------------
+#
+# Every amount (``*_decimal`` text, integer minor units, ``converted``) must satisfy
+# |amount| < 10**MAX_AMOUNT_DIGITS major units with at most MAX_AMOUNT_PLACES decimals:
+#
+# * 18 integer digits are 10**18 major units: a quintillion, a million times any balance a
+#   wallet could hold even in the currencies with the smallest units (VND, IRR, LAK).
+# * 9 decimal places cover every ISO 4217 minor unit (at most 4) and conversion results.
+# * 18 + 9 = 27 significant digits, so an amount, and the sum of two (``total``, below 2e18),
+#   fit the default decimal context's 28 digits: ``abs``, ``+`` and formatting are exact,
+#   never rounded and never overflowing (``1e999999999`` raised ``decimal.Overflow`` there,
+#   and ``1e999999`` formatted into a 1.3-million-character cell).
+# * A ``*_decimal`` text is at most MAX_AMOUNT_TEXT characters ("-" + 18 digits + "." + 9
+#   digits is 29; the rest leaves room for blanks or an exponent); longer text is refused
+#   before it is parsed.
+# * Integer minor units are bounded by magnitude, compared as ints, never via ``str()``:
+#   Python refuses to convert an int of more than 4300 digits to text (ValueError), and
+#   ``json`` refuses to parse one (the client then reports a body that is not JSON).
+MAX_AMOUNT_DIGITS = 18
+MAX_AMOUNT_PLACES = 9
+MAX_AMOUNT_TEXT = 40
+#: Server time is whole UNIX seconds with 0 < time < 2**40 (the year 36812): a larger value
+#: would overflow ``time.localtime``, ``datetime`` and float arithmetic downstream.
+MAX_SERVER_TIME = 2**40
+#: Wallet and owner ids are 64-bit signed positive integers, as the API's database keys are.
+MAX_ID = 2**63 - 1
+#: How much of a server-supplied name or text an error message quotes.
+_MAX_EXCERPT = 20
+
+
+def _safe_excerpt(text: str, limit: int = _MAX_EXCERPT) -> str:
+    """``text`` cut to ``limit`` characters and quoted by ``repr``, which escapes every
+    control, format (bidi) and line-breaking character: safe in a one-line message."""
+    cut = text[:limit]
+    return repr(cut) + ("…" if len(text) > limit else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +180,8 @@ def _tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
 def parse_server_time(data: Any) -> int:
     body = _expect_object(data, "server time")
     value = _required(body, "time", int, "server time")
-    if value < 0:
-        raise ResponseFormatError("server time: 'time' is negative")
+    if not 0 < value < MAX_SERVER_TIME:
+        raise ResponseFormatError("server time: 'time' is out of range")
     return int(value)
 
 
@@ -154,12 +196,19 @@ def parse_wallet(data: Any) -> Wallet:
     account = _expect_object(_required(body, "account", dict, "wallet"), "wallet account")
     display = _optional(account, "owner_display_name", str, "wallet account")
     return Wallet(
-        id=_required(body, "id", int, "wallet"),
-        owner=_required(body, "owner", int, "wallet"),
+        id=_id(body, "id", "wallet"),
+        owner=_id(body, "owner", "wallet"),
         account_number=_required(account, "number", str, "wallet account"),
         display_name=display,
         raw=dict(body),
     )
+
+
+def _id(data: Mapping[str, Any], key: str, what: str) -> int:
+    value: int = _required(data, key, int, what)
+    if not 0 <= value <= MAX_ID:
+        raise ResponseFormatError(f"{what}: '{key}' is out of range")
+    return value
 
 
 def parse_client_info(data: Any) -> ClientInfo:
@@ -175,19 +224,40 @@ def parse_client_info(data: Any) -> ClientInfo:
     )
 
 
-def _decimal_text(text: str, what: str) -> Decimal:
+def _out_of_range(what: str, key: str) -> ResponseFormatError:
+    return ResponseFormatError(f"{what}: '{key}' is out of range")
+
+
+def _decimal_text(text: str, what: str, key: str) -> Decimal:
+    if len(text) > MAX_AMOUNT_TEXT:
+        raise _out_of_range(what, key)
     try:
         value = Decimal(text.strip())
-    except InvalidOperation:
-        raise ResponseFormatError(f"{what}: '{text[:40]}' is not a decimal amount") from None
+    except (InvalidOperation, ValueError):
+        raise ResponseFormatError(
+            f"{what}: '{key}' {_safe_excerpt(text, MAX_AMOUNT_TEXT)} is not a decimal amount"
+        ) from None
     if not value.is_finite():
-        raise ResponseFormatError(f"{what}: '{text[:40]}' is not a finite amount")
+        raise ResponseFormatError(
+            f"{what}: '{key}' {_safe_excerpt(text, MAX_AMOUNT_TEXT)} is not a finite amount"
+        )
+    exponent = value.as_tuple().exponent  # an int: the value is finite
+    too_large = not value.is_zero() and value.adjusted() >= MAX_AMOUNT_DIGITS
+    if (
+        too_large
+        or not isinstance(exponent, int)
+        or not -MAX_AMOUNT_PLACES <= exponent < MAX_AMOUNT_DIGITS
+    ):
+        raise _out_of_range(what, key)
     return value
 
 
-def _minor_units(value: int, currency: str) -> Decimal:
-    # Built from text, so no arithmetic context can round a very large amount.
+def _minor_units(value: int, currency: str, what: str, key: str) -> Decimal:
     exponent = minor_unit_exponent(currency)
+    # Compared as ints: no str() of a huge int (Python refuses past 4300 digits).
+    if abs(value) >= 10 ** (MAX_AMOUNT_DIGITS + exponent):
+        raise _out_of_range(what, key)
+    # Built from text, so no arithmetic context can round the amount.
     return Decimal(f"{value}E-{exponent}") if exponent else Decimal(value)
 
 
@@ -195,9 +265,9 @@ def _amount(entry: Mapping[str, Any], name: str, currency: str, what: str) -> De
     """Prefer the exact ``*_decimal`` string; fall back to integer minor units."""
     text = _optional(entry, f"{name}_decimal", str, what)
     if text is not None:
-        return _decimal_text(text, f"{what} '{name}_decimal'")
+        return _decimal_text(text, what, f"{name}_decimal")
     minor = _optional(entry, name, int, what)
-    return None if minor is None else _minor_units(minor, currency)
+    return None if minor is None else _minor_units(minor, currency, what, name)
 
 
 def parse_balance(data: Any, *, convert_to: str | None = None) -> dict[str, CurrencyBalance]:
@@ -206,7 +276,7 @@ def parse_balance(data: Any, *, convert_to: str | None = None) -> dict[str, Curr
     for currency, entry in body.items():
         what = f"balance {currency}"
         if not _CURRENCY_CODE.fullmatch(currency):
-            raise ResponseFormatError(f"balance: '{currency[:20]}' is not a currency code")
+            raise ResponseFormatError(f"balance: {_safe_excerpt(currency)} is not a currency code")
         entry = _expect_object(entry, what)
         converted = None
         raw_converted = _optional(entry, "converted", dict, what)
