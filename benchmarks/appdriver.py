@@ -88,10 +88,9 @@ def _bare(hold: float) -> int:
 
 def _app(hold: float, extra: list[str]) -> int:
     """The demo app through ``wallet_gui.cli`` and ``wallet_gui.app.run``, watched from outside."""
-    from wallet_gui.cli import build_parser, configure_logging
+    from wallet_gui.cli import parse_window_request
 
-    args = build_parser().parse_args(["--demo", *extra])
-    configure_logging(verbose=False)
+    request = parse_window_request(["--demo", *extra])
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QAbstractItemView, QApplication
 
@@ -157,7 +156,7 @@ def _app(hold: float, extra: list[str]) -> int:
 
     watcher = Watcher()
     QTimer.singleShot(int(1000 * (30 + hold)), app.quit)  # bounded: never outlive a broken run
-    status = run(args)
+    status = run(request)
     del watcher
     _emit("exit")
     return int(status)

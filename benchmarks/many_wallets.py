@@ -27,8 +27,8 @@ from pathlib import Path
 from benchmarks.common import Row, median, print_table, section
 from wallet_gui.api.auth import MacAuth
 from wallet_gui.api.client import WalletClient
-from wallet_gui.connection import ConnectionSettings
-from wallet_gui.monitor import DEFAULT_CONCURRENCY, Monitor
+from wallet_gui.core.connection import ConnectionSettings
+from wallet_gui.core.monitor import DEFAULT_CONCURRENCY, Monitor
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
 
 RTT_S = 0.2

@@ -165,11 +165,11 @@ def measure_poller(latency: float, duration: float, *, window: bool = True) -> S
     _qt()
     from PySide6.QtCore import QCoreApplication
 
-    from wallet_gui.connection import ConnectionSettings
-    from wallet_gui.monitor import Monitor
+    from wallet_gui.core.connection import ConnectionSettings
+    from wallet_gui.core.monitor import Monitor
+    from wallet_gui.qt.poller import Poller
     from wallet_gui.sandbox import DEMO_CLIENT_ID
     from wallet_gui.ui.main_window import MainWindow
-    from wallet_gui.worker import Poller
 
     emulator = _Emulator(latency)
     try:
@@ -190,7 +190,7 @@ def measure_poller(latency: float, duration: float, *, window: bool = True) -> S
 
             return bump
 
-        poller.walletChanged.connect(count("balances"))
+        poller.roundFinished.connect(count("balances"))
         poller.clockChanged.connect(count("clock"))
         poller.errorOccurred.connect(count("errors"))
         shown = None
@@ -223,8 +223,8 @@ def measure_synchronous(latency: float, calls: int) -> Stalls:
     _qt()
     from PySide6.QtCore import QTimer
 
-    from wallet_gui.connection import ConnectionSettings
-    from wallet_gui.monitor import Monitor
+    from wallet_gui.core.connection import ConnectionSettings
+    from wallet_gui.core.monitor import Monitor
     from wallet_gui.sandbox import DEMO_CLIENT_ID
 
     emulator = _Emulator(latency)

@@ -33,9 +33,9 @@ from PySide6.QtCore import QEventLoop, QObject, Signal  # noqa: E402  (after the
 from PySide6.QtWidgets import QApplication, QLabel, QTableWidget, QWidget  # noqa: E402
 
 from wallet_gui.api.models import parse_balance, parse_configuration  # noqa: E402
-from wallet_gui.reports import ErrorReport  # noqa: E402
+from wallet_gui.core.reports import ErrorReport  # noqa: E402
+from wallet_gui.core.state import ClockPoint, ClockState, PollStatus, RoundResult, WalletBalances  # noqa: E402
 from wallet_gui.sandbox import data  # noqa: E402
-from wallet_gui.state import ClockPoint, ClockState, PollStatus, WalletBalances  # noqa: E402
 from wallet_gui.ui.main_window import MainWindow  # noqa: E402
 
 DEFAULT_OUTPUT = ROOT / "resources" / "screenshot.png"
@@ -46,9 +46,10 @@ class DemoPoller(QObject):
 
     clockChanged = Signal(object)
     configurationChanged = Signal(object)
-    walletChanged = Signal(object)
+    roundFinished = Signal(object)
     statusChanged = Signal(object)
     errorOccurred = Signal(object)
+    requestChanged = Signal(object)
 
     def refresh(self) -> None:
         """Nothing to refresh: the demo state is fixed."""
@@ -111,28 +112,30 @@ def demo_wallets(now: float) -> list[WalletBalances]:
 
 def feed(poller: DemoPoller, now: float) -> None:
     """Send the demo state, then one changed balance so that a highlight shows."""
-    poller.statusChanged.emit(
-        PollStatus(
-            state="connected",
-            last_poll=now - 4,
-            next_poll=now + 41,
-            interval=45.0,
-            requested_interval=30.0,
-        )
+    status = PollStatus(
+        state="connected",
+        last_poll=now - 4,
+        next_poll=now + 41,
+        interval=45.0,
+        requested_interval=30.0,
     )
     poller.configurationChanged.emit(parse_configuration(data.CONFIGURATION))
     poller.clockChanged.emit(demo_clock(now))
     wallets = demo_wallets(now)
-    for wallet in wallets:
-        poller.walletChanged.emit(wallet)
+    poller.roundFinished.emit(RoundResult(wallets=tuple(wallets), status=status))
     changed = dict(data.BALANCES[20002])
     changed["EUR"] = {"at_disposal_decimal": "1275.50", "reserved_decimal": "120.00"}
-    poller.walletChanged.emit(
-        WalletBalances(
-            wallet_id="20002",
-            display_name=wallets[1].display_name,
-            balances=parse_balance(changed),
-            updated_at=now,
+    poller.roundFinished.emit(
+        RoundResult(
+            wallets=(
+                WalletBalances(
+                    wallet_id="20002",
+                    display_name=wallets[1].display_name,
+                    balances=parse_balance(changed),
+                    updated_at=now,
+                ),
+            ),
+            status=status,
         )
     )
 
@@ -140,10 +143,10 @@ def feed(poller: DemoPoller, now: float) -> None:
 def live_demo(app: QApplication, timeout_s: float = 30.0) -> tuple[object, MainWindow]:
     """Start the real demo and wait until every panel has real data."""
     from wallet_gui.app import Application
-    from wallet_gui.cli import build_parser
+    from wallet_gui.cli import parse_window_request
 
-    args = build_parser().parse_args(["--demo", "--demo-offset", "-42.4", "--demo-latency", "0.1"])
-    application = Application(args)
+    request = parse_window_request(["--demo", "--demo-offset", "-42.4", "--demo-latency", "0.1"])
+    application = Application(request)
     application.start()
     window = application.window
     assert isinstance(window, MainWindow)

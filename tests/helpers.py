@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
-import argparse
+from collections.abc import Callable
+from dataclasses import replace
 
-from wallet_gui.cli import build_parser
+from wallet_gui.cli import parse_window_request
+from wallet_gui.core.state import RoundResult, WalletBalances
+from wallet_gui.core.window_request import WindowRequest
 
 
-def app_args(**overrides: object) -> argparse.Namespace:
+def app_args(**overrides: object) -> WindowRequest:
     """What ``wallet-gui`` parses from an empty command line, with some options changed.
 
-    Built by the real parser, so the tests see the same defaults a user gets.
+    Built by the real parser, so the tests see the same defaults a user gets. Overrides
+    name either a field of the request (``demo``) or a connection option (``wallet_ids``).
     """
-    args = build_parser().parse_args([])
+    request = parse_window_request([])
+    options = request.options
     for name, value in overrides.items():
-        if not hasattr(args, name):
+        if name == "wallets":
+            name, value = "wallet_ids", tuple(value)  # type: ignore[call-overload]
+        if hasattr(request, name):
+            request = replace(request, **{name: value})
+        elif hasattr(options, name):
+            options = replace(options, **{name: value})
+        else:
             raise TypeError(f"wallet-gui has no option for {name!r}")
-        setattr(args, name, value)
-    return args
+    return replace(request, options=options)
+
+
+def each_wallet(sink: Callable[[WalletBalances], object]) -> Callable[[RoundResult], None]:
+    """A ``roundFinished`` listener that hands each wallet of a round to ``sink``."""
+
+    def deliver(result: RoundResult) -> None:
+        for wallet in result.wallets:
+            sink(wallet)
+
+    return deliver

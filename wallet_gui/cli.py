@@ -1,39 +1,34 @@
-"""The ``wallet-gui`` command: the window by default, ``wallet-gui check`` for scripts.
+"""The ``wallet-gui`` command: parses the command line and dispatches, nothing else.
 
-Connection options are shared by both, and so is the way to find the secret: the
-environment variable ``WALLET_GUI_MAC_KEY`` first, then the keyring entry of the profile.
+``wallet-gui`` opens the window; ``wallet-gui check`` runs the headless diagnosis;
+``wallet-gui exporter`` polls without pause for Prometheus. Each gets a plain request
+value; profiles, the keyring and logging are the commands' business. The window is
+imported only when it is asked for, so ``check`` and ``exporter`` never load Qt.
+
 There is no option to pass a key on the command line: arguments are visible to every user
-of the machine through the process list.
+of the machine through the process list (``check`` reads ``WALLET_GUI_MAC_KEY`` instead).
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
+from typing import TYPE_CHECKING, NoReturn
 
 from wallet_gui import __version__
-from wallet_gui.api.errors import WalletError
-from wallet_gui.connection import (
-    AUTH_CERTIFICATE,
-    MIN_INTERVAL,
-    ConnectionSettings,
-)
-from wallet_gui.credentials import (
-    KEY_ENVIRONMENT_VARIABLE,
-    CredentialStore,
-    CredentialStoreError,
-    secret_from_environment,
-)
+from wallet_gui.api.client import DEFAULT_TIMEOUT_S
+from wallet_gui.commands.check import CheckRequest
+from wallet_gui.commands.check_verdict import BalanceRule, Thresholds
+from wallet_gui.commands.plugin_range import RangeError, ThresholdRange
+from wallet_gui.core.resolve import ConnectionOptions
+from wallet_gui.core.window_request import WindowRequest
+
+if TYPE_CHECKING:  # imported when used: only the exporter needs prometheus_client
+    from wallet_gui.commands.exporter import ExporterRequest
 
 
-class UsageError(WalletError):
-    """The command line asks for something that does not exist or does not fit."""
-
-
-def add_connection_options(parser: argparse.ArgumentParser) -> None:
+def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("connection")
     who = group.add_mutually_exclusive_group()
     who.add_argument("--profile", metavar="NAME", help="a profile saved by the window")
@@ -52,65 +47,20 @@ def add_connection_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--ca-bundle", metavar="PATH", help="extra trusted CA certificates (PEM)")
 
 
-def _profile_store():  # type: ignore[no-untyped-def]
-    # QtCore only (no widgets): profiles live in QSettings.
-    from wallet_gui.settings import ProfileStore
-
-    return ProfileStore()
-
-
-def resolve_settings(args: argparse.Namespace) -> ConnectionSettings:
-    """The profile named (or the one for ``--client-id``), overridden by explicit options."""
-    settings: ConnectionSettings | None = None
-    if args.profile:
-        settings = _profile_store().load(args.profile)
-        if settings is None:
-            raise UsageError(f"no profile named {args.profile!r}")
-    elif args.client_id:
-        settings = _profile_store().find_by_client_id(args.client_id) or ConnectionSettings(
-            profile=f"client {args.client_id}", client_id=args.client_id
-        )
-    else:
-        settings = ConnectionSettings(profile="command line")
-    overrides: dict[str, object] = {}
-    if args.base_url:
-        overrides["base_url"] = args.base_url
-    if args.wallets:
-        overrides["wallet_ids"] = tuple(w.strip() for w in args.wallets if w.strip())
-    if args.project_id is not None:
-        overrides["project_id"] = args.project_id
-    if args.location_id is not None:
-        overrides["location_id"] = args.location_id
-    if args.ca_bundle:
-        overrides["ca_bundle"] = args.ca_bundle
-    if getattr(args, "interval", None) is not None:
-        overrides["interval"] = max(MIN_INTERVAL, args.interval)
-    return replace(settings, **overrides)
+def _connection_options(args: argparse.Namespace) -> ConnectionOptions:
+    return ConnectionOptions(
+        profile=args.profile,
+        client_id=args.client_id,
+        base_url=args.base_url,
+        wallet_ids=tuple(args.wallets or ()),
+        project_id=args.project_id,
+        location_id=args.location_id,
+        ca_bundle=args.ca_bundle,
+        interval=getattr(args, "interval", None),
+    )
 
 
-def resolve_secret(settings: ConnectionSettings, *, required: bool) -> str | None:
-    """The secret from the environment, else from the profile's keyring entry."""
-    secret = secret_from_environment()
-    if secret:
-        return secret
-    if settings.auth_method != AUTH_CERTIFICATE and not settings.client_id:
-        return None
-    try:
-        secret = CredentialStore().get(settings.keyring_user)
-    except CredentialStoreError:
-        if required:
-            raise
-        return None
-    if secret is None and required and settings.auth_method != AUTH_CERTIFICATE:
-        raise UsageError(
-            f"no MAC key for {settings.client_id or settings.profile} in "
-            f"{KEY_ENVIRONMENT_VARIABLE} or the keyring: set the variable or save the profile "
-            "in the window"
-        )
-    return secret
-
-
-def build_parser() -> argparse.ArgumentParser:
+def build_window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wallet-gui",
         description="Monitor Paysera Wallet balances, configuration and clock drift.",
@@ -135,29 +85,255 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--interval", type=float, default=None, metavar="S", help="balance poll period"
     )
-    add_connection_options(parser)
+    _add_connection_options(parser)
     return parser
 
 
-def configure_logging(verbose: bool, *, quiet_level: int = logging.WARNING) -> None:
-    """DEBUG with ``--verbose``; otherwise only records at ``quiet_level`` and above."""
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else quiet_level,
-        format="%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s",
+class _PluginArgumentParser(argparse.ArgumentParser):
+    """A parser whose usage errors are a plugin's UNKNOWN (exit 3), not argparse's exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        from wallet_gui.commands.plugin_output import unknown_line
+
+        self.print_usage(sys.stderr)
+        print(unknown_line(f"usage: {message}"))
+        raise SystemExit(3)
+
+
+def _range(text: str) -> ThresholdRange:
+    try:
+        return ThresholdRange.parse(text)
+    except RangeError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _balance_rule(text: str) -> BalanceRule:
+    try:
+        return BalanceRule.parse(text)
+    except RangeError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _seconds_as_range(text: str) -> ThresholdRange:
+    """``--max-offset S``, the old spelling of ``--warning S``."""
+    _positive_seconds(text)
+    return _range(text)
+
+
+def build_check_parser() -> argparse.ArgumentParser:
+    parser = _PluginArgumentParser(
+        prog="wallet-gui check",
+        description="Measure the clock offset to the Wallet API and read configuration and "
+        "balances, as a monitoring plugin. Exit status: 0 OK, 1 WARNING, 2 CRITICAL, "
+        "3 UNKNOWN.",
+        epilog="Ranges use the Monitoring Plugins syntax [@][start:][end], ~ for minus "
+        "infinity: 5 alerts outside 0..5, 100: below 100, @1:2 inside 1..2.",
     )
-    if not verbose:
-        # urllib3 warns on retries with full URLs; the app reports failures itself.
-        logging.getLogger("urllib3").setLevel(logging.ERROR)
+    parser.add_argument("-V", "--version", action="version", version=f"wallet-gui {__version__}")
+    _add_connection_options(parser)
+    thresholds = parser.add_argument_group("thresholds")
+    offset = thresholds.add_mutually_exclusive_group()
+    offset.add_argument(
+        "-w",
+        "--warning",
+        type=_range,
+        default=None,
+        metavar="RANGE",
+        help="WARNING when |offset| in seconds is outside RANGE (default 1)",
+    )
+    offset.add_argument(
+        "--max-offset",
+        type=_seconds_as_range,
+        dest="warning",
+        metavar="S",
+        help="the same as --warning S",
+    )
+    thresholds.add_argument(
+        "-c",
+        "--critical",
+        type=_range,
+        default=None,
+        metavar="RANGE",
+        help="CRITICAL when |offset| in seconds is outside RANGE (default 5)",
+    )
+    for level in ("warning", "critical"):
+        thresholds.add_argument(
+            f"--balance-{level}",
+            type=_balance_rule,
+            action="append",
+            default=[],
+            metavar="WALLET:CUR:RANGE",
+            help=f"{level.upper()} when that wallet's amount at disposal is outside RANGE "
+            "(repeatable), e.g. 14471:EUR:100:",
+        )
+    parser.add_argument(
+        "-t",
+        "--timeout",
+        type=_positive_seconds,
+        default=DEFAULT_TIMEOUT_S,
+        metavar="SECONDS",
+        help=f"deadline for the whole check (default {DEFAULT_TIMEOUT_S:g})",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="log to stderr: -v information, -vv details (never a secret)",
+    )
+    return parser
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 3600 seconds")
+    return value
+
+
+def parse_window_request(argv: Sequence[str]) -> WindowRequest:
+    args = build_window_parser().parse_args(list(argv))
+    return WindowRequest(
+        demo=args.demo,
+        demo_offset=args.demo_offset,
+        demo_latency=args.demo_latency,
+        options=_connection_options(args),
+    )
+
+
+def parse_check_request(argv: Sequence[str]) -> CheckRequest:
+    args = build_check_parser().parse_args(list(argv))
+    defaults = Thresholds()
+    thresholds = Thresholds(
+        warning=args.warning or defaults.warning,
+        critical=args.critical or defaults.critical,
+        balance_warning=tuple(args.balance_warning),
+        balance_critical=tuple(args.balance_critical),
+    )
+    return CheckRequest(
+        options=_connection_options(args),
+        thresholds=thresholds,
+        json=args.json,
+        verbosity=args.verbose,
+        timeout=args.timeout,
+    )
+
+
+class _OneLineArgumentParser(argparse.ArgumentParser):
+    """Usage errors as one line and exit 2: a service manager's log shows every line."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"error: {message} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_exporter_parser() -> argparse.ArgumentParser:
+    from wallet_gui.commands.exporter import DEFAULT_LISTEN
+
+    parser = _OneLineArgumentParser(
+        prog="wallet-gui exporter",
+        description="Poll profiles continuously and export the clock offset, the balances "
+        "and request counts as Prometheus metrics: on HTTP (loopback by default), or in a "
+        "file for node_exporter's textfile collector. SIGTERM or Ctrl+C stops it.",
+    )
+    # The connection options of check, except that --profile may be given many times.
+    group = parser.add_argument_group("connection (the options apply to every profile)")
+    who = group.add_mutually_exclusive_group()
+    who.add_argument(
+        "--profile",
+        metavar="NAME",
+        action="append",
+        default=None,
+        dest="profiles",
+        help="a profile saved by the window (repeatable: each is polled on its own)",
+    )
+    who.add_argument("--client-id", metavar="ID", help="the API client id (MAC id)")
+    group.add_argument("--base-url", metavar="URL", help="API root (default: production)")
+    group.add_argument(
+        "--wallet",
+        metavar="ID",
+        action="append",
+        default=None,
+        dest="wallets",
+        help="a wallet to read (repeatable)",
+    )
+    group.add_argument("--project-id", metavar="N", type=int, help="extra parameter project_id")
+    group.add_argument("--location-id", metavar="N", type=int, help="extra parameter location_id")
+    group.add_argument("--ca-bundle", metavar="PATH", help="extra trusted CA certificates (PEM)")
+    group.add_argument("--interval", type=float, metavar="S", help="balance poll period")
+    output = parser.add_argument_group("output").add_mutually_exclusive_group()
+    output.add_argument(
+        "--listen",
+        metavar="HOST:PORT",
+        default=DEFAULT_LISTEN,
+        help=f"serve /metrics there (default {DEFAULT_LISTEN}); loopback only, unless "
+        "--listen-any-address",
+    )
+    output.add_argument(
+        "--textfile",
+        metavar="PATH",
+        help="rewrite PATH (ending in .prom) after each poll instead of listening",
+    )
+    parser.add_argument(
+        "--listen-any-address",
+        action="store_true",
+        help="allow a --listen address other machines reach (the metrics show balances "
+        "and have no authentication)",
+    )
+    parser.add_argument(
+        "-t",
+        "--timeout",
+        type=_positive_seconds,
+        default=DEFAULT_TIMEOUT_S,
+        metavar="SECONDS",
+        help=f"deadline of each request (default {DEFAULT_TIMEOUT_S:g})",
+    )
+    parser.add_argument("--verbose", action="store_true", help="log details (never a secret)")
+    return parser
+
+
+def parse_exporter_request(argv: Sequence[str]) -> ExporterRequest:
+    from wallet_gui.commands.exporter import ExporterRequest
+
+    args = build_exporter_parser().parse_args(list(argv))
+    args.profile = None  # the request lists the profiles; each is resolved on its own
+    return ExporterRequest(
+        profiles=tuple(args.profiles or ()),
+        options=_connection_options(args),
+        listen=args.listen,
+        listen_any_address=args.listen_any_address,
+        textfile=args.textfile,
+        verbose=args.verbose,
+        timeout=args.timeout,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list[:1] == ["check"]:
-        from wallet_gui.check import main as check_main
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["check"]:
+        from wallet_gui.commands.check import EXIT_INTERRUPTED, run_check
 
-        return check_main(args_list[1:])
-    args = build_parser().parse_args(args_list)
-    configure_logging(verbose=False)
+        try:
+            return run_check(parse_check_request(arguments[1:]))
+        except KeyboardInterrupt:  # between the command's own checks: still no traceback
+            print("interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
+    if arguments[:1] == ["exporter"]:
+        from wallet_gui.commands.exporter import run_exporter
+
+        try:
+            return run_exporter(parse_exporter_request(arguments[1:]))
+        except KeyboardInterrupt:  # before the command's own signal handling: no traceback
+            print("interrupted", file=sys.stderr)
+            return 130
+    request = parse_window_request(arguments)
     from wallet_gui.app import run
 
-    return run(args)
+    return run(request)
+
+
+__all__ = ["build_check_parser", "build_exporter_parser", "build_window_parser", "main"]

@@ -13,12 +13,13 @@ import keyring.backend
 import keyring.backends.fail
 import pytest
 
-from wallet_gui import check
+from wallet_gui import cli
+from wallet_gui.commands.check_verdict import PluginState
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
 
 
 def run_check(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = check.main(list(argv))
+    status = cli.main(["check", *argv])
     captured = capsys.readouterr()
     return status, captured.out, captured.err
 
@@ -48,7 +49,10 @@ def test_json_reports_a_skewed_clock_inside_its_interval_and_exits_1(
     )
     elapsed = time.monotonic() - started
     report = json.loads(out)
-    assert status == check.EXIT_OFFSET, err
+    assert status == PluginState.CRITICAL, err  # 42 s is beyond the default critical 5 s
+    assert report["state"] == "CRITICAL"
+    assert report["thresholds"]["warning"] == "1"
+    assert report["thresholds"]["critical"] == "5"
     assert abs(report["offset_s"] - (-42.371)) <= report["uncertainty_s"] + 0.002
     # At 40 ms RTT the guaranteed half-width must approach RTT/2, far below a second.
     assert report["uncertainty_s"] < 0.08
@@ -67,10 +71,12 @@ def test_small_offset_within_the_limit_exits_0_with_a_readable_summary(
 ) -> None:
     with Sandbox(offset=0.25, latency=0.02) as server:
         status, out, err = run_check(capsys, "--base-url", server.url, "--max-offset", "1")
-    assert status == check.EXIT_OK, err
+    assert status == PluginState.OK, err
+    assert out.startswith("WALLET_API OK - offset 0.2")
+    assert "'offset'=0.2" in out.splitlines()[0]  # perfdata, in seconds
+    assert ";1;5;;" in out.splitlines()[0]  # with the warning and critical ranges
     assert "Clock offset   +0.2" in out
     assert "behind the server" in out
-    assert "Result         OK" in out
 
 
 def test_signing_uses_the_corrected_clock_when_the_local_clock_is_minutes_off(
@@ -90,9 +96,11 @@ def test_signing_uses_the_corrected_clock_when_the_local_clock_is_minutes_off(
             "--json",
             "--max-offset",
             "400",
+            "-c",
+            "500",
         )
         refused = [r for r in server.records if r.status == 401]
-    assert status == check.EXIT_OK, err
+    assert status == PluginState.OK, err
     assert json.loads(out)["balances"]["14471"]["USD"]["reserved"] == "98.00"
     assert refused == []
 
@@ -116,7 +124,7 @@ def test_invalid_timestamp_triggers_one_remeasure_and_one_retry(
         "--json",
     )
     balance_requests = sandbox.requests_to("/wallet/14471/balance")
-    assert status == check.EXIT_OK, err
+    assert status == PluginState.OK, err
     assert [r.status for r in balance_requests] == [401, 200]
     assert json.loads(out)["resyncs"] == 1
     assert "re-measuring the clock and retrying once" in caplog.text
@@ -127,7 +135,7 @@ def test_a_refused_retry_is_reported_and_not_retried_again(
 ) -> None:
     monkeypatch.setenv("WALLET_GUI_MAC_KEY", sandbox.clients[DEMO_CLIENT_ID])
     sandbox.faults.add("invalid_timestamp", path="/wallet/14471/balance", times=None)
-    status, _out, err = run_check(
+    status, out, _err = run_check(
         capsys,
         "--base-url",
         sandbox.url,
@@ -136,9 +144,9 @@ def test_a_refused_retry_is_reported_and_not_retried_again(
         "--wallet",
         "14471",
     )
-    assert status == check.EXIT_ERROR
+    assert status == PluginState.CRITICAL
     assert len(sandbox.requests_to("/wallet/14471/balance")) == 2
-    assert "invalid_timestamp (HTTP 401)" in err
+    assert "invalid_timestamp (HTTP 401)" in out.splitlines()[0]
 
 
 def test_api_errors_print_one_line_each_with_code_description_and_link(
@@ -157,8 +165,10 @@ def test_api_errors_print_one_line_each_with_code_description_and_link(
         "--wallet",
         "999",
     )
-    lines = err.strip().splitlines()
-    assert status == check.EXIT_ERROR
+    lines = [line for line in out.splitlines() if line.startswith("Problem ")]
+    assert status == PluginState.CRITICAL
+    assert out.startswith("WALLET_API CRITICAL - Balance of wallet")
+    assert "(and 1 more)" in out.splitlines()[0]
     assert len(lines) == 2
     assert any(
         "forbidden (HTTP 403)" in line and "https://developers.paysera.com" in line
@@ -175,7 +185,8 @@ def test_unreachable_server_is_one_error_line_and_exit_2(
         url = server.url  # the port is free again once the emulator stops
     status, out, err = run_check(capsys, "--base-url", url, "--json")
     report = json.loads(out)
-    assert status == check.EXIT_ERROR
+    assert status == PluginState.CRITICAL  # unreachable: CRITICAL, not UNKNOWN
+    assert report["state"] == "CRITICAL"
     assert report["offset_s"] is None
     assert {e["kind"] for e in report["errors"]} == {"transport"}
     assert all("refused" in e["message"] for e in report["errors"])
@@ -186,10 +197,12 @@ def test_missing_key_names_the_environment_variable_and_the_keyring(
     sandbox: Sandbox, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(keyring.core, "_keyring_backend", _EmptyKeyring())
-    status, _, err = run_check(
+    status, out, err = run_check(
         capsys, "--base-url", sandbox.url, "--client-id", DEMO_CLIENT_ID, "--wallet", "14471"
     )
-    assert status == check.EXIT_ERROR
+    assert status == PluginState.UNKNOWN
+    assert out.startswith("WALLET_API UNKNOWN - no MAC key")
+    assert out.count("\n") == 1
     assert "WALLET_GUI_MAC_KEY" in err
     assert "keyring" in err
     assert err.count("\n") == 1
@@ -202,10 +215,10 @@ def test_no_keyring_backend_is_a_clear_error_with_exit_2(
     status, out, err = run_check(
         capsys, "--base-url", sandbox.url, "--client-id", DEMO_CLIENT_ID, "--wallet", "14471"
     )
-    assert status == check.EXIT_ERROR
+    assert status == PluginState.UNKNOWN
     assert "no usable OS keyring" in err
     assert "fail.Keyring" in err
-    assert out == ""
+    assert out.startswith("WALLET_API UNKNOWN - cannot read the secret")
     assert "Traceback" not in err
 
 
@@ -248,7 +261,7 @@ def test_verbose_output_never_contains_the_key(tmp_path, sandbox: Sandbox) -> No
             "14471",
             "--wallet",
             "20002",
-            "--verbose",
+            "-vv",
         ],
         env=env,
         capture_output=True,
@@ -256,7 +269,7 @@ def test_verbose_output_never_contains_the_key(tmp_path, sandbox: Sandbox) -> No
         timeout=60,
         check=False,
     )
-    assert result.returncode == check.EXIT_ERROR
+    assert result.returncode == PluginState.CRITICAL
     assert "DEBUG" in result.stderr  # verbose really logged
     assert key not in result.stdout + result.stderr
     assert 'mac="' not in result.stderr

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from wallet_gui.connection import ConnectionSettings
-from wallet_gui.monitor import Monitor
+from wallet_gui.core.connection import ConnectionSettings
+from wallet_gui.core.monitor import Monitor
+from wallet_gui.core.state import ClockState, PollStatus, RoundResult, WalletBalances
+from wallet_gui.qt.poller import Poller
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
-from wallet_gui.state import ClockState, PollStatus, WalletBalances
-from wallet_gui.worker import Poller
 
 
 class Recorder:
@@ -29,9 +29,16 @@ class Recorder:
         self.threads: set[str] = set()
         poller.clockChanged.connect(self.on_clock)
         poller.configurationChanged.connect(self.configurations.append)
-        poller.walletChanged.connect(self.wallets.append)
+        self.rounds: list[RoundResult] = []
+        poller.roundFinished.connect(self.on_round)
         poller.statusChanged.connect(self.statuses.append)
         poller.errorOccurred.connect(self.errors.append)
+
+    def on_round(self, result: RoundResult) -> None:
+        self.threads.add(threading.current_thread().name)
+        self.rounds.append(result)
+        self.wallets.extend(result.wallets)
+        self.statuses.append(result.status)
 
     def on_clock(self, state: ClockState) -> None:
         self.threads.add(threading.current_thread().name)
@@ -81,9 +88,24 @@ def test_poller_fills_clock_configuration_and_balances_from_the_worker_thread(
     eur = seen.latest("14471").balances["EUR"]  # type: ignore[union-attr]
     assert str(eur.at_disposal) == "22.99"
     assert seen.configurations[-1].minimum_password_length == 8  # type: ignore[attr-defined]
-    assert seen.statuses[-1].state == "connected"
-    assert seen.statuses[-1].next_poll is not None
+    assert seen.rounds[0].status.state == "connected"
+    assert seen.rounds[0].status.next_poll is not None
     assert abs(seen.clock[-1].offset) < 0.5  # type: ignore[arg-type]
+
+
+def test_one_round_delivers_every_wallet_together_with_the_status_it_leads_to(
+    qtbot: QtBot, sandbox: Sandbox, poller_for: Callable[[Sandbox, ConnectionSettings], Poller]
+) -> None:
+    sandbox.faults.add("internal_server_error", path="/wallet/20002/balance", times=1)
+    poller = poller_for(sandbox, settings_for(sandbox))
+    seen = Recorder(poller)
+    poller.start()
+    qtbot.waitUntil(lambda: bool(seen.rounds), timeout=10_000)
+    first = seen.rounds[0]
+    assert [w.wallet_id for w in first.wallets] == ["14471", "20002", "30003"]
+    assert first.status.state == "connected"
+    assert first.status.message == "1 wallet(s) failed"  # the status of this very round
+    assert first.wallets[1].error is not None
 
 
 def test_a_failed_wallet_shows_its_error_and_recovers_on_refresh(
@@ -114,10 +136,10 @@ def test_identical_failures_in_one_round_are_reported_once(
     poller = poller_for(sandbox, settings_for(sandbox))
     seen = Recorder(poller)
     poller.start()
-    qtbot.waitUntil(lambda: len(seen.wallets) >= 3, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(seen.rounds), timeout=10_000)
     assert len(seen.errors) == 1
-    assert all(w.error is not None for w in seen.wallets)
-    assert seen.statuses[-1].state == "failing"
+    assert all(w.error is not None for w in seen.rounds[0].wallets)
+    assert seen.rounds[0].status.state == "failing"
 
 
 def test_many_wallets_at_a_short_interval_stretch_the_plan_and_stay_in_budget(
@@ -127,8 +149,9 @@ def test_many_wallets_at_a_short_interval_stretch_the_plan_and_stay_in_budget(
     poller = poller_for(sandbox, settings_for(sandbox, wallet_ids=wallets, interval=1.0))
     seen = Recorder(poller)
     poller.start()
-    qtbot.waitUntil(lambda: len(seen.wallets) >= 30, timeout=10_000)
-    status = seen.statuses[-1]
+    qtbot.waitUntil(lambda: bool(seen.rounds), timeout=10_000)
+    status = seen.rounds[0].status
+    assert len(seen.rounds[0].wallets) == 30
     assert status.stretched
     assert status.interval >= 30 * 60 / 60
     poller.refresh()
@@ -189,14 +212,15 @@ def test_retry_after_is_honoured_even_by_a_manual_refresh(
     poller = poller_for(sandbox, settings_for(sandbox))
     seen = Recorder(poller)
     poller.start()
-    qtbot.waitUntil(lambda: len(seen.wallets) >= 3, timeout=10_000)
-    status = seen.statuses[-1]
+    qtbot.waitUntil(lambda: bool(seen.rounds), timeout=10_000)
+    status = seen.rounds[0].status
     assert status.state == "rate_limited"
     assert status.retry_at is not None
     assert status.retry_at - time.time() > 100
     asked = len(sandbox.requests_to("/balance"))
-    statuses = len(seen.statuses)
-    poller.refresh()
-    qtbot.waitUntil(lambda: len(seen.statuses) > statuses, timeout=5_000)
-    assert seen.statuses[-1].state == "rate_limited"
+    with qtbot.waitSignal(poller.statusChanged, timeout=5_000) as held_back:
+        poller.refresh()
+    assert held_back.args[0].state == "rate_limited"
+    assert held_back.args[0].message == "Rate limited by the API"  # held back by Retry-After
+    assert len(seen.rounds) == 1  # no second round went out
     assert len(sandbox.requests_to("/balance")) == asked

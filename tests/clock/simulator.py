@@ -12,6 +12,7 @@ its seed alone.
 
 from __future__ import annotations
 
+import heapq
 import math
 import random
 from collections.abc import Iterator
@@ -162,7 +163,17 @@ class Simulation:
 
     def transport(self) -> Probe:
         """One exchange starting now; advances the clock to the first reply byte."""
-        sent = self.clock.now
+        probe = self.exchange(self.clock.now)
+        self.clock.now = probe.received
+        return probe
+
+    def exchange(self, sent: float) -> Probe:
+        """One exchange whose request leaves at ``sent``, without moving the clock.
+
+        Exchanges may overlap (concurrent probes on several connections): each draws its
+        own delays, in the order they are started, and the server floors its clock at the
+        instant this request reaches it.
+        """
         wall_offset = self.clock.wall_offset
         forward = self._leg(self.path.forward, self.path.forward_jitter)
         backward = self._leg(self.path.backward, self.path.backward_jitter)
@@ -178,8 +189,8 @@ class Simulation:
             kind, answer = "stale", math.floor(reading - age)
         if kind == "fresh":
             self._last_fresh = fresh
-        self.clock.now = read + self.path.processing + backward
-        probe = Probe(sent, self.clock.now, answer, wall_offset, cached)
+        received = read + self.path.processing + backward
+        probe = Probe(sent, received, answer, wall_offset, cached)
         self.records.append(Record(probe, backend, kind, forward, backward))
         return probe
 
@@ -209,3 +220,48 @@ class Simulation:
             if due > until:
                 return
             yield self.probe_once(estimator, due)
+
+
+class VirtualLauncher:
+    """Concurrent probes in virtual time, for ``wallet_gui.clock.burst.run_burst``.
+
+    A launch computes its exchange at once (delays are drawn in launch order, so a trial
+    is reproducible from its seed) and its answer surfaces when :meth:`wait` moves the
+    virtual clock to its first reply byte. ``failing`` lists launch numbers (from 0) whose
+    probe fails, as a lost connection would, one round trip after it left.
+    """
+
+    def __init__(self, sim: Simulation, *, failing: frozenset[int] = frozenset()) -> None:
+        self.sim = sim
+        self.failing = failing
+        self.launched: list[float] = []
+        self.probes: list[Probe] = []
+        self._queue: list[tuple[float, int, float, Probe | Exception]] = []
+        self.in_flight_peak = 0
+
+    def launch(self, send_at: float) -> None:
+        assert send_at >= self.sim.clock.now, "a probe cannot leave in the past"
+        number = len(self.launched)
+        self.launched.append(send_at)
+        probe = self.sim.exchange(send_at)
+        outcome: Probe | Exception = probe
+        if number in self.failing:
+            outcome = ConnectionError("connection lost")
+        else:
+            self.probes.append(probe)
+        heapq.heappush(self._queue, (probe.received, number, send_at, outcome))
+        in_flight = sum(1 for entry in self._queue if entry[2] <= send_at)
+        self.in_flight_peak = max(self.in_flight_peak, in_flight)
+
+    def wait(self, until: float) -> tuple[float, Probe | Exception] | None:
+        if self._queue and self._queue[0][0] <= until:
+            arrival, _, send_at, outcome = heapq.heappop(self._queue)
+            self.sim.clock.sleep_until(arrival)
+            return send_at, outcome
+        self.sim.clock.sleep_until(until)
+        return None
+
+    @property
+    def outstanding(self) -> int:
+        """Probes launched whose answer has not been handed back."""
+        return len(self._queue)

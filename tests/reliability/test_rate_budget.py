@@ -9,22 +9,20 @@ Nothing of the budget is bypassed: only its window and count are smaller.
 
 from __future__ import annotations
 
-import functools
 import re
 
 import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
+from tests.helpers import each_wallet
 from tests.reliability.helpers import busiest_window
-from wallet_gui import worker as worker_module
-from wallet_gui.connection import ConnectionSettings
-from wallet_gui.monitor import Monitor
+from wallet_gui.core.connection import ConnectionSettings
+from wallet_gui.core.monitor import Monitor
+from wallet_gui.core.poll_policy import PollPolicy
+from wallet_gui.core.state import WalletBalances
+from wallet_gui.qt.poller import Poller
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
-from wallet_gui.sandbox import server as server_module
-from wallet_gui.scheduler import RateBudget
-from wallet_gui.state import WalletBalances
-from wallet_gui.worker import Poller
 
 WINDOW_S, LIMIT = 3.0, 6
 SCALED_LIMITS = ((WINDOW_S, LIMIT), (3600.0, 1000))
@@ -34,11 +32,9 @@ _MAC_ID = re.compile(r'id="([^"]+)"')
 def test_slow_then_fast_answers_never_put_more_than_the_limit_in_the_servers_window(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(worker_module, "RateBudget", functools.partial(RateBudget, SCALED_LIMITS))
-    monkeypatch.setattr(server_module, "RATE_LIMITS", SCALED_LIMITS)
     wallet_ids = ("14471", "20002", "30003")
     # The first poll's requests take 0.8 s to reach the server; later ones arrive at once.
-    with Sandbox(seed=3, latency=0.8, forward_share=1.0) as sandbox:
+    with Sandbox(seed=3, latency=0.8, forward_share=1.0, rate_limits=SCALED_LIMITS) as sandbox:
         settings = ConnectionSettings(
             profile="budget",
             base_url=sandbox.url,
@@ -47,14 +43,15 @@ def test_slow_then_fast_answers_never_put_more_than_the_limit_in_the_servers_win
             interval=1.0,
         )
         key = sandbox.clients[DEMO_CLIENT_ID]
-        poller = Poller(lambda: Monitor(settings, key), settings)
+        policy = PollPolicy(wallet_ids, settings.interval, limits=SCALED_LIMITS)
+        poller = Poller(lambda: Monitor(settings, key), settings, policy=policy)
         seen: list[WalletBalances] = []
 
         def on_wallet(wallet: WalletBalances) -> None:
             seen.append(wallet)
             sandbox.latency = 0.0  # the network got faster after the first answers
 
-        poller.walletChanged.connect(on_wallet)
+        poller.roundFinished.connect(each_wallet(on_wallet))
         refresher = QTimer()
         refresher.timeout.connect(poller.refresh)  # a user pressing F5 again and again
         try:
@@ -78,10 +75,8 @@ def test_slow_then_fast_answers_never_put_more_than_the_limit_in_the_servers_win
 def test_the_invalid_timestamp_retry_counts_against_the_budget(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(worker_module, "RateBudget", functools.partial(RateBudget, SCALED_LIMITS))
-    monkeypatch.setattr(server_module, "RATE_LIMITS", SCALED_LIMITS)
     wallet_ids = ("14471", "20002", "30003")
-    with Sandbox(seed=4) as sandbox:
+    with Sandbox(seed=4, rate_limits=SCALED_LIMITS) as sandbox:
         sandbox.faults.add("invalid_timestamp", path="/wallet/14471/balance", times=1)
         settings = ConnectionSettings(
             profile="budget-retry",
@@ -91,9 +86,10 @@ def test_the_invalid_timestamp_retry_counts_against_the_budget(
             interval=1.0,
         )
         key = sandbox.clients[DEMO_CLIENT_ID]
-        poller = Poller(lambda: Monitor(settings, key), settings)
+        policy = PollPolicy(wallet_ids, settings.interval, limits=SCALED_LIMITS)
+        poller = Poller(lambda: Monitor(settings, key), settings, policy=policy)
         seen: list[WalletBalances] = []
-        poller.walletChanged.connect(seen.append)
+        poller.roundFinished.connect(each_wallet(seen.append))
         refresher = QTimer()
         refresher.timeout.connect(poller.refresh)
         try:

@@ -25,16 +25,16 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.helpers import app_args
+from tests.helpers import app_args, each_wallet
 from tests.reliability.helpers import files_with_key, leaked_fragments
-from wallet_gui import check
 from wallet_gui.app import Application
-from wallet_gui.connection import ConnectionSettings
-from wallet_gui.credentials import CredentialStore
-from wallet_gui.reports import ErrorReport
+from wallet_gui.commands.check_verdict import PluginState
+from wallet_gui.core.connection import ConnectionSettings
+from wallet_gui.core.credentials import CredentialStore
+from wallet_gui.core.reports import ErrorReport
+from wallet_gui.core.state import WalletBalances
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
-from wallet_gui.state import WalletBalances
-from wallet_gui.ui.error_dialog import ErrorPresenter
+from wallet_gui.ui.error_presenter import ErrorPresenter
 
 #: Faults on balance paths, one wallet each: refusals that echo auth, proxies, broken bodies.
 WALLET_FAULTS = (
@@ -95,7 +95,7 @@ def test_check_verbose_through_the_error_catalogue_never_prints_or_writes_the_ke
     home.mkdir()
     env = process_env(home, WALLET_GUI_MAC_KEY=key)
     base = [sys.executable, "-m", "wallet_gui", "check", "--base-url", sandbox.url]
-    base += ["--client-id", DEMO_CLIENT_ID, "--verbose"]
+    base += ["--client-id", DEMO_CLIENT_ID, "-vv"]
     for wallet_id in [*wallet_ids, "14471"]:
         base += ["--wallet", wallet_id]
     # Text and JSON at once: the faults are planned for every request, so both meet all.
@@ -109,8 +109,8 @@ def test_check_verbose_through_the_error_catalogue_never_prints_or_writes_the_ke
         results.append((process.returncode, out, err))
 
     for status, out, err in results:
-        assert status == check.EXIT_ERROR, err
-        assert " DEBUG " in err  # --verbose really logged (urllib3 and ours)
+        assert status == PluginState.CRITICAL, err
+        assert " DEBUG " in err  # -vv really logged (urllib3 and ours)
         assert "Traceback" not in out + err
         assert leaked_fragments(out + err, key) == []
         assert_no_auth_markers(out + err)
@@ -173,7 +173,7 @@ def drive_through_faults(
     """Wait until the first poll has met every planned fault; return what the window got."""
     assert application.poller is not None
     seen: list[WalletBalances] = []
-    application.poller.walletChanged.connect(seen.append)
+    application.poller.roundFinished.connect(each_wallet(seen.append))
     qtbot.waitUntil(lambda: {w.wallet_id for w in seen} >= set(wallet_ids), timeout=20_000)
     qtbot.waitUntil(
         lambda: any("Configuration" in r.context for r in application.presenter.reports),
@@ -183,18 +183,21 @@ def drive_through_faults(
 
 
 def copy_details_of(qtbot: QtBot, reports: list[ErrorReport]) -> list[str]:
-    """Open each report in a real error dialog, press "Copy details", read the clipboard."""
+    """List the reports in the real error window, "Copy details" of each, read the clipboard."""
     presenter = ErrorPresenter(None, show_dialogs=True)
     copied: list[str] = []
     try:
         for report in reports:
             presenter.present(report)
-        dialogs = presenter.open_dialogs()
-        assert len(dialogs) == len({r.key for r in reports})
-        for dialog in dialogs:
+        presenter.show_window()
+        (dialog,) = presenter.open_dialogs()  # one window for every problem
+        problems = dialog.problems()
+        assert len(problems) == len({r.key for r in reports})
+        button = dialog.findChild(QPushButton, "copyDetailsButton")
+        assert button is not None
+        for problem in problems:
+            dialog.select(problem.key)
             QGuiApplication.clipboard().clear()
-            button = dialog.findChild(QPushButton, "copyDetailsButton")
-            assert button is not None
             button.click()
             qtbot.waitUntil(lambda: bool(QGuiApplication.clipboard().text()), timeout=2_000)
             copied.append(QGuiApplication.clipboard().text())
@@ -332,8 +335,8 @@ def test_check_without_a_keyring_names_it_exits_2_and_writes_no_file(
         timeout=60,
         check=False,
     )
-    assert result.returncode == check.EXIT_ERROR
-    assert result.stdout == ""
+    assert result.returncode == PluginState.UNKNOWN
+    assert result.stdout.startswith("WALLET_API UNKNOWN - cannot read the secret")
     lines = result.stderr.splitlines()
     assert len(lines) == 1, lines
     assert "keyring" in lines[0]
@@ -370,7 +373,7 @@ def test_app_without_a_keyring_uses_the_key_for_the_session_only(
     assert "this session only" in warnings[0].message
     assert application.poller is not None
     seen: list[WalletBalances] = []
-    application.poller.walletChanged.connect(seen.append)
+    application.poller.roundFinished.connect(each_wallet(seen.append))
     qtbot.waitUntil(lambda: any(w.balances is not None for w in seen), timeout=15_000)
     application.window.close()  # type: ignore[union-attr]
     application.shutdown()
@@ -386,7 +389,7 @@ def test_app_without_a_keyring_uses_the_key_for_the_session_only(
     again.start()
     assert again.poller is not None
     reopened: list[WalletBalances] = []
-    again.poller.walletChanged.connect(reopened.append)
+    again.poller.roundFinished.connect(each_wallet(reopened.append))
     qtbot.waitUntil(lambda: bool(reopened), timeout=15_000)
     assert reopened[0].error is not None
     assert "credentials" in reopened[0].error.message

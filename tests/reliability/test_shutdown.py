@@ -24,10 +24,10 @@ from pytestqt.qtbot import QtBot
 from tests.helpers import app_args
 from tests.reliability.helpers import Resources, measure, watch_arrivals
 from wallet_gui.app import Application
-from wallet_gui.connection import ConnectionSettings
-from wallet_gui.monitor import DEFAULT_CONCURRENCY, Monitor
+from wallet_gui.core.connection import ConnectionSettings
+from wallet_gui.core.monitor import DEFAULT_CONCURRENCY, Monitor
+from wallet_gui.qt.poller import Poller
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
-from wallet_gui.worker import Poller
 
 WALLETS = DEFAULT_CONCURRENCY + 8  # more than the pool: some wait in its queue
 #: Long enough that nothing in flight finishes by itself within the time limits below.

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from tests.reliability.helpers import Resources, busiest_window, measure
-from wallet_gui.connection import ConnectionSettings
-from wallet_gui.monitor import Monitor
-from wallet_gui.reports import ErrorReport
+from wallet_gui.core.connection import ConnectionSettings
+from wallet_gui.core.monitor import Monitor
+from wallet_gui.core.reports import ErrorReport
+from wallet_gui.core.state import PollStatus, RoundResult, WalletBalances
+from wallet_gui.qt.poller import Poller
 from wallet_gui.sandbox import RequestRecord, Sandbox
-from wallet_gui.state import PollStatus, WalletBalances
 from wallet_gui.ui.main_window import MainWindow
-from wallet_gui.worker import Poller
 
 SOAK_SECONDS = float(os.environ.get("WALLET_GUI_SOAK_SECONDS", "120"))
 POLLERS = int(os.environ.get("WALLET_GUI_SOAK_POLLERS", "3"))
@@ -65,8 +65,12 @@ class Soaked:
     errors: list[ErrorReport] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.poller.walletChanged.connect(self.wallets.append)
+        self.poller.roundFinished.connect(self._on_round)
         self.poller.statusChanged.connect(self.statuses.append)
+
+    def _on_round(self, result: RoundResult) -> None:
+        self.wallets.extend(result.wallets)
+        self.statuses.append(result.status)
 
     def latest(self, wallet_id: str) -> WalletBalances | None:
         return next((w for w in reversed(self.wallets) if w.wallet_id == wallet_id), None)

@@ -8,7 +8,6 @@ the whole recovery test costs one plan interval rather than one per class.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import secrets
 import time
@@ -19,15 +18,15 @@ import pytest
 from PySide6.QtWidgets import QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from wallet_gui import worker as worker_module
-from wallet_gui.connection import ConnectionSettings
-from wallet_gui.monitor import Monitor
-from wallet_gui.reports import ErrorReport
+from wallet_gui.core.connection import ConnectionSettings
+from wallet_gui.core.monitor import Monitor
+from wallet_gui.core.poll_policy import PollPolicy
+from wallet_gui.core.rate_budget import Backoff
+from wallet_gui.core.reports import ErrorReport
+from wallet_gui.core.state import PollStatus, RoundResult, WalletBalances
+from wallet_gui.qt.poller import Poller
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
-from wallet_gui.scheduler import Backoff
-from wallet_gui.state import PollStatus, WalletBalances
 from wallet_gui.ui.main_window import MainWindow
-from wallet_gui.worker import Poller
 
 #: Fault class → (emulator fault, parameters, the ``ErrorReport.kind`` the window shows).
 FAULT_CLASSES: dict[str, tuple[str, dict[str, object], str]] = {
@@ -55,11 +54,13 @@ class Watched:
     errors: list[ErrorReport] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.poller.walletChanged.connect(self._on_wallet)
+        self.poller.roundFinished.connect(self._on_round)
         self.poller.statusChanged.connect(self.statuses.append)
 
-    def _on_wallet(self, wallet: WalletBalances) -> None:
-        self.wallets.append((time.monotonic(), wallet))
+    def _on_round(self, result: RoundResult) -> None:
+        now = time.monotonic()
+        self.wallets.extend((now, wallet) for wallet in result.wallets)
+        self.statuses.append(result.status)
 
     def failed_then_recovered(self) -> bool:
         seen_error = False
@@ -79,6 +80,14 @@ def windows(qtbot: QtBot) -> Iterator[list[Watched]]:
     assert not [w.label for w in opened if w.poller.running]
 
 
+class UnstretchedPolicy(PollPolicy):
+    """Polls at the interval asked for: the plan's floor would hide a sub-second backoff."""
+
+    @property
+    def interval(self) -> float:
+        return self.requested_interval
+
+
 def watch(
     qtbot: QtBot,
     windows: list[Watched],
@@ -87,8 +96,9 @@ def watch(
     key: str,
     *,
     timeout: float = CLIENT_TIMEOUT_S,
+    policy: PollPolicy | None = None,
 ) -> Watched:
-    poller = Poller(lambda: Monitor(settings, key, timeout=timeout), settings)
+    poller = Poller(lambda: Monitor(settings, key, timeout=timeout), settings, policy=policy)
     errors: list[ErrorReport] = []
     window = MainWindow(poller, error_sink=errors.append, title_suffix=label)
     qtbot.addWidget(window)
@@ -174,7 +184,6 @@ def test_backoff_grows_after_repeated_total_failures_is_capped_and_resets_on_suc
     windows: list[Watched],
     sandbox: Sandbox,
     demo_key: str,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The worker's own backoff, scaled down so that the cap is reached in seconds.
 
@@ -182,8 +191,6 @@ def test_backoff_grows_after_repeated_total_failures_is_capped_and_resets_on_suc
     plan is set to the requested interval here; ``RateBudget`` still limits what is sent.
     """
     base, cap, interval = 0.4, 1.6, 0.25
-    monkeypatch.setattr(worker_module, "budget_interval", lambda requested, _count: requested)
-    monkeypatch.setattr(worker_module, "Backoff", functools.partial(Backoff, base=base, cap=cap))
     path = "/wallet/14471/balance"
     failures = ("html_502", "reset", "invalid_json", "internal_server_error", "empty_500", "close")
     for fault in failures:
@@ -195,7 +202,13 @@ def test_backoff_grows_after_repeated_total_failures_is_capped_and_resets_on_suc
         wallet_ids=("14471",),
         interval=interval,
     )
-    w = watch(qtbot, windows, "backoff", settings, demo_key, timeout=2.0)
+    policy = UnstretchedPolicy(
+        settings.wallet_ids,
+        interval,
+        backoff=Backoff(base=base, cap=cap),
+        clock_backoff=Backoff(base=base, cap=cap),
+    )
+    w = watch(qtbot, windows, "backoff", settings, demo_key, timeout=2.0, policy=policy)
 
     def connected_after_failures() -> bool:
         states = [s.state for s in w.statuses]

@@ -13,10 +13,16 @@ clock rate, times each next probe so the server reads its clock right at a secon
 contradict the majority, and re-acquires after a step. The reported midpoint's real
 error is half the unknown path asymmetry; the half-width is a hard bound.
 
+Two ways to acquire: :func:`acquire` aims one probe per server tick (about a second each);
+:func:`run_burst` keeps several probes in flight over keep-alive connections, a sweep
+across one second and then a refinement at the next tick, and answers within about two
+seconds (:mod:`wallet_gui.clock.burst`, planned by :mod:`wallet_gui.clock.staggered`).
+
 Pure Python and standard library only; no Qt, no network. Time and transport are
 injected, so the tests run it in virtual time.
 """
 
+from wallet_gui.clock.burst import BurstSink, Launcher, run_burst
 from wallet_gui.clock.estimator import OffsetEstimate, OffsetEstimator, Verdict
 from wallet_gui.clock.probe import Probe
 from wallet_gui.clock.sync import (
@@ -30,7 +36,9 @@ from wallet_gui.clock.sync import (
 
 __all__ = [
     "SYSTEM_TIME",
+    "BurstSink",
     "CorrectedClock",
+    "Launcher",
     "OffsetEstimate",
     "OffsetEstimator",
     "Probe",
@@ -39,4 +47,5 @@ __all__ = [
     "TimeSource",
     "Verdict",
     "acquire",
+    "run_burst",
 ]

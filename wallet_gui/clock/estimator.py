@@ -108,6 +108,8 @@ class OffsetEstimate:
     falsetickers: int
     wall_offset: float = 0.0
     """The ``wall − monotonic`` used to turn ``φ`` into :attr:`offset`."""
+    rate_bounds_ppm: tuple[float, float] | None = None
+    """Guaranteed bounds of the rate, also before it is narrow enough to report as known."""
 
     @property
     def lower(self) -> float:
@@ -260,6 +262,7 @@ class OffsetEstimator:
             samples=len(accepted),
             falsetickers=self._falsetickers,
             wall_offset=wall_offset,
+            rate_bounds_ppm=(rho_low * 1e6, rho_high * 1e6),
         )
 
     def next_send_time(self, now: float, guard: float = 0.05) -> float:

@@ -10,7 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wallet_gui.api.auth import CertificateAuth, MacAuth
-from wallet_gui.api.client import DEFAULT_BASE_URL, WalletClient
+from wallet_gui.api.client import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_TIMEOUT_S,
+    WalletClient,
+)
 
 DEFAULT_INTERVAL = 30.0
 MIN_INTERVAL = 1.0
@@ -56,8 +61,8 @@ def build_client(
     *,
     clock: Callable[[], float] | None = None,
     on_invalid_timestamp: Callable[[], None] | None = None,
-    timeout: float = 10.0,
-    max_concurrency: int = 16,
+    timeout: float = DEFAULT_TIMEOUT_S,
+    max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
 ) -> WalletClient:
     """A client for these settings; ``secret`` is the MAC key or the key's passphrase."""
     auth: MacAuth | CertificateAuth | None = None

@@ -1,4 +1,4 @@
-"""Polling plans that stay inside the API's published rate limits.
+"""Rate plan, rate budget and backoff: polling that stays inside the API's published limits.
 
 Paysera allows a client 60 requests a minute and 1000 an hour. A monitor watching many
 wallets at a short interval would exceed that, so the plan stretches the balance interval
@@ -15,16 +15,20 @@ import random
 from collections import deque
 from dataclasses import dataclass
 
-#: Published limits for one client: (window in seconds, requests).
-RATE_LIMITS: tuple[tuple[float, int], ...] = ((60.0, 60), (3600.0, 1000))
+from wallet_gui.api.limits import RATE_LIMITS
+
 #: Share of each limit a plan may use; the rest is headroom for refreshes and retries.
 PLAN_SHARE = 0.8
 
 
-def budget_interval(requested: float, signed_per_poll: int) -> float:
+def budget_interval(
+    requested: float,
+    signed_per_poll: int,
+    limits: tuple[tuple[float, int], ...] = RATE_LIMITS,
+) -> float:
     """The shortest poll interval ≥ ``requested`` whose signed requests fit every limit."""
     interval = requested
-    for window, limit in RATE_LIMITS:
+    for window, limit in limits:
         if signed_per_poll:
             interval = max(interval, window * signed_per_poll / (limit * PLAN_SHARE))
     return interval

@@ -10,12 +10,22 @@ from __future__ import annotations
 import logging
 import re
 
+from wallet_gui.core.terminal_text import terminal_safe
+
 _AUTHORIZATION = re.compile(r"(Authorization['\"]?\s*[:=]\s*['\"]?)(MAC\s[^'\"\n]*)", re.I)
 _REDACTED = "<redacted>"
 
 
+#: A log line may be longer than a printed one (URLs, chained causes), but not unbounded.
+_MAX_LOGGED_CHARS = 4000
+
+
 class SecretRedactingFilter(logging.Filter):
-    """Replaces known secrets and any ``Authorization: MAC …`` value in log records."""
+    """Replaces known secrets and any ``Authorization: MAC …`` value in log records.
+
+    It also escapes control and bidi characters: log messages quote server text, and
+    ``--verbose`` prints them on a terminal, where an escape sequence must not act.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -26,6 +36,7 @@ class SecretRedactingFilter(logging.Filter):
         cleaned = _AUTHORIZATION.sub(lambda m: m.group(1) + _REDACTED, message)
         for secret in self.secrets:
             cleaned = cleaned.replace(secret, _REDACTED)
+        cleaned = terminal_safe(cleaned, _MAX_LOGGED_CHARS)
         if cleaned != message:
             record.msg, record.args = cleaned, None
         return True

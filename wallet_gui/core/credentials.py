@@ -28,8 +28,23 @@ SERVICE = "wallet-gui"
 KEY_ENVIRONMENT_VARIABLE = "WALLET_GUI_MAC_KEY"
 
 
+#: Why the keyring could not be used: ``CredentialStoreError.kind``. The window words its
+#: messages from the kind (``wallet_gui.core.secret_notice``), never from the backend's name.
+KEYRING_UNAVAILABLE = "unavailable"  # no usable backend: no Secret Service running, none set up
+KEYRING_LOCKED = "locked"  # the collection is locked and was not unlocked
+KEYRING_FAILED = "failed"  # the backend raised (D-Bus, OS error, refused)
+
+
 class CredentialStoreError(WalletError):
-    """The keyring could not be used (none available, locked, or it failed)."""
+    """The keyring could not be used (none available, locked, or it failed).
+
+    ``str()`` is for logs and the command line (it names the keyring backend); ``kind`` is
+    one of ``KEYRING_UNAVAILABLE``, ``KEYRING_LOCKED`` or ``KEYRING_FAILED``.
+    """
+
+    def __init__(self, message: str, kind: str = KEYRING_FAILED) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def secret_from_environment() -> str | None:
@@ -73,7 +88,8 @@ class CredentialStore:
         )
 
     def get(self, user: str) -> str | None:
-        return self._call("read", _keyring().get_password, user)
+        secret = self._call("read", _keyring().get_password, user)
+        return secret if isinstance(secret, str) else None
 
     def set(self, user: str, secret: str) -> None:
         if not secret:
@@ -90,15 +106,20 @@ class CredentialStore:
 
     def _call(self, action: str, function, user: str, *secret: str):  # type: ignore[no-untyped-def]
         if not self.available():
-            raise CredentialStoreError(f"cannot {action} the secret: {self.unavailable_reason()}")
+            log.info("keyring unavailable: backend %s", self.backend_name)
+            raise CredentialStoreError(
+                f"cannot {action} the secret: {self.unavailable_reason()}", KEYRING_UNAVAILABLE
+            )
         keyring = _keyring()
         try:
             return function(self.service, user, *secret)
         except keyring.errors.PasswordDeleteError as exc:
             raise CredentialStoreError(f"no secret stored for {user}") from exc
         except keyring.errors.KeyringLocked:
+            log.info("keyring locked: backend %s", self.backend_name)
             raise CredentialStoreError(
-                f"cannot {action} the secret: the keyring ({self.backend_name}) is locked"
+                f"cannot {action} the secret: the keyring ({self.backend_name}) is locked",
+                KEYRING_LOCKED,
             ) from None
         except Exception as exc:  # noqa: BLE001 - backends raise anything (D-Bus, OS errors)
             # The exception text could echo arguments in some backends: report only its type.

@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from wallet_gui.scheduler import RATE_LIMITS, Backoff, RateBudget, budget_interval
+from wallet_gui.api.limits import RATE_LIMITS
+from wallet_gui.core.rate_budget import Backoff, RateBudget, budget_interval
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,29 @@ easy to build by hand in widget tests.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from wallet_gui.api.models import CurrencyBalance
-from wallet_gui.reports import ErrorReport
+from wallet_gui.core.reports import ErrorReport
+
+
+class PollState(enum.StrEnum):
+    """Where polling stands; the status bar's wording and colour follow it."""
+
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    FAILING = "failing"
+    RATE_LIMITED = "rate_limited"
+    PAUSED = "paused"
+    STOPPED = "stopped"
+
+    @property
+    def is_retrying(self) -> bool:
+        """The next poll is a retry after a failure or a refusal, not a routine one."""
+        return self in (PollState.FAILING, PollState.RATE_LIMITED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +55,8 @@ class ClockState:
     rtt_min: float | None = None
     rate_ppm: float | None = None
     rate_half_width_ppm: float | None = None
+    #: The rate's guaranteed bounds so far, known before the rate itself is narrow enough.
+    rate_bounds_ppm: tuple[float, float] | None = None
     samples: int = 0
     falsetickers: int = 0
     measured_at: float | None = None  # wall time of the newest probe
@@ -65,12 +84,11 @@ class WalletBalances:
 class PollStatus:
     """The status bar's content.
 
-    ``state`` is ``connecting``, ``connected``, ``failing``, ``rate_limited``, ``paused`` or
-    ``stopped``. ``interval`` is the balance poll period in use; ``requested_interval`` the one
-    asked for, larger only when the rate budget forced a stretch.
+    ``interval`` is the balance poll period in use; ``requested_interval`` the one asked for,
+    larger only when the rate budget forced a stretch.
     """
 
-    state: str
+    state: PollState
     message: str = ""
     last_poll: float | None = None
     next_poll: float | None = None
@@ -80,6 +98,34 @@ class PollStatus:
     retry_at: float | None = None
     extras: Mapping[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Accept the plain string too ("connected"): tests and tools build these by hand.
+        object.__setattr__(self, "state", PollState(self.state))
+
     @property
     def stretched(self) -> bool:
         return self.interval > self.requested_interval + 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class RoundResult:
+    """Everything one balance poll round produced, delivered as one value.
+
+    Wallets and the status they lead to travel together, so a listener never sees the
+    wallets of one round beside the status of another, and the table repaints once a round.
+    """
+
+    wallets: tuple[WalletBalances, ...]
+    status: PollStatus
+
+
+@dataclass(frozen=True, slots=True)
+class RequestInFlight:
+    """A request the worker is waiting for: what it is and since when (wall time).
+
+    The window shows one that takes long, so a slow or stalled server reads as such
+    instead of as a frozen app.
+    """
+
+    what: str
+    since: float

@@ -1,0 +1,21 @@
+"""What the command line asks of the window, as a plain value (no Qt, no argparse).
+
+``wallet_gui.cli`` builds it; ``wallet_gui.app`` acts on it. Kept in the core so the entry
+point can build it without importing anything of Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wallet_gui.core.resolve import ConnectionOptions
+
+
+@dataclass(frozen=True, slots=True)
+class WindowRequest:
+    """Start the window on the demo, on the options' connection, or on the last profile."""
+
+    demo: bool = False
+    demo_offset: float = 0.0
+    demo_latency: float = 0.0
+    options: ConnectionOptions = field(default_factory=ConnectionOptions)
