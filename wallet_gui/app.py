@@ -9,32 +9,38 @@ handed straight to the monitor; demo credentials never leave memory.
 
 from __future__ import annotations
 
-import argparse
-import contextlib
+import functools
 import logging
 import os
 import random
-import signal
-import socket
 import sys
 import threading
+import time
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from wallet_gui.api.errors import WalletError
-from wallet_gui.cli import resolve_secret, resolve_settings
-from wallet_gui.connection import ConnectionSettings, build_client
-from wallet_gui.credentials import CredentialStore, CredentialStoreError
-from wallet_gui.monitor import Monitor
-from wallet_gui.redaction import install_redaction
-from wallet_gui.reports import ErrorReport
-from wallet_gui.settings import ProfileStore
-from wallet_gui.worker import Poller
+from wallet_gui.app_profiles import ProfileFlows
+from wallet_gui.core.connection import MIN_INTERVAL, ConnectionSettings
+from wallet_gui.core.credentials import CredentialStore
+from wallet_gui.core.logging_setup import configure_logging
+from wallet_gui.core.monitor import Monitor
+from wallet_gui.core.profiles import ProfileStore, ProfileStoreError
+from wallet_gui.core.redaction import install_redaction
+from wallet_gui.core.reports import ErrorReport
+from wallet_gui.core.resolve import resolve_settings
+from wallet_gui.core.window_request import WindowRequest
+from wallet_gui.qt.poller import Poller
+from wallet_gui.qt.termination import quit_on_termination
+from wallet_gui.ui.disposal import dispose_later
 
 if TYPE_CHECKING:
-    from wallet_gui.ui.error_dialog import ErrorPresenter
+    from wallet_gui.sandbox import Sandbox
+    from wallet_gui.ui.error_presenter import ErrorPresenter
 
 log = logging.getLogger(__name__)
 
@@ -43,75 +49,54 @@ DEMO_INTERVAL_S = 15.0  # three demo wallets fit the hourly budget unstretched
 DEMO_ACTIVITY_MS = 25_000
 
 
-class _ConnectionTester(QObject):
-    """Runs "Test connection" off the GUI thread and reports back through a signal."""
-
-    finished = Signal(bool, str)
-
-    def test(self, settings: ConnectionSettings, secret: str | None) -> None:
-        threading.Thread(
-            target=self._run, args=(settings, secret), name="connection-test", daemon=True
-        ).start()
-
-    def _run(self, settings: ConnectionSettings, secret: str | None) -> None:
-        try:
-            with build_client(settings, secret, timeout=10.0) as client:
-                server_time = client.server_time()
-                info = client.client_info() if (secret or settings.cert_file) else None
-        except WalletError as error:
-            self.finished.emit(False, str(error))
-            return
-        except Exception as error:
-            log.debug("connection test failed", exc_info=True)
-            self.finished.emit(False, f"unexpected problem ({type(error).__name__})")
-            return
-        who = f"signed in as {info.title or info.type or 'client'}; " if info is not None else ""
-        self.finished.emit(True, f"{who}server time {server_time}")
-
-
 class Application(QObject):
     """Holds the long-lived pieces and swaps connections when the user picks another."""
 
-    def __init__(self, args: argparse.Namespace) -> None:
+    def __init__(self, request: WindowRequest) -> None:
         super().__init__()
-        self.args = args
+        self.request = request
         self.profiles = ProfileStore()
         self.store = CredentialStore()
-        self.sandbox = None
+        self.sandbox: Sandbox | None = None
         self.poller: Poller | None = None
         self.window: QWidget | None = None
         self.first_run: QWidget | None = None
-        self._tester = _ConnectionTester()
-        self._dialog = None
+        #: The saved profile being monitored (``None``: none, or the demo).
+        self.current_profile: str | None = None
+        self._quitting = False
+        #: ``run()`` sets this while ``app.exec()`` runs: ``quit()`` then ends the loop.
+        self.ends_event_loop = False
         self._demo_timer: QTimer | None = None
-        from wallet_gui.ui.error_dialog import ErrorPresenter
+        from wallet_gui.ui.error_presenter import ErrorPresenter
 
         # WALLET_GUI_NO_DIALOGS=1 logs errors instead of opening dialogs (end-to-end tests).
         show = os.environ.get("WALLET_GUI_NO_DIALOGS", "") != "1"
         self.presenter = ErrorPresenter(None, show_dialogs=show)
+        self.flows = ProfileFlows(self)
 
     # -- start-up ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        if self.args.demo:
+        if self.request.demo:
             self.start_demo()
             return
-        explicit = any(
-            getattr(self.args, name, None)
-            for name in ("profile", "client_id", "base_url", "wallets")
-        )
-        last = self.profiles.last_used
+        options = self.request.options
+        explicit = options.names_a_connection
+        try:
+            last = self.profiles.last_used
+        except ProfileStoreError as error:
+            self._warn("The profiles file could not be read", str(error))
+            last = None
         if not explicit and last:
-            self.args.profile = last
+            options = replace(options, profile=last)
         if explicit or last:
             try:
-                settings = resolve_settings(self.args)
-                secret = resolve_secret(settings, required=False)
+                settings = resolve_settings(options, self.profiles)
             except WalletError as error:
                 self._warn("Cannot open the profile", str(error))
                 self.show_first_run()
                 return
-            self.connect_to(settings, secret)
+            self.flows.connect_profile(settings)  # or asks for a key that cannot be read
             return
         self.show_first_run()
 
@@ -121,7 +106,7 @@ class Application(QObject):
 
         if self.sandbox is None:
             self.sandbox = Sandbox(
-                offset=self.args.demo_offset, latency=self.args.demo_latency, jitter=0.002
+                offset=self.request.demo_offset, latency=self.request.demo_latency, jitter=0.002
             ).start()
             self._demo_timer = QTimer(self)
             self._demo_timer.setObjectName("demoActivityTimer")
@@ -132,7 +117,7 @@ class Application(QObject):
             base_url=self.sandbox.url,
             client_id=DEMO_CLIENT_ID,
             wallet_ids=tuple(str(w) for w in self.sandbox.wallets),
-            interval=self.args.interval or DEMO_INTERVAL_S,
+            interval=max(MIN_INTERVAL, self.request.options.interval or DEMO_INTERVAL_S),
         )
         self.connect_to(settings, self.sandbox.clients[DEMO_CLIENT_ID], demo=True)
 
@@ -146,24 +131,25 @@ class Application(QObject):
     def show_first_run(self) -> None:
         from wallet_gui.ui.first_run import FirstRunWidget
 
-        widget = FirstRunWidget(profiles=self.profiles.names())
+        try:
+            names = self.profiles.names()
+        except ProfileStoreError as error:
+            self._warn("The profiles file could not be read", str(error))
+            names = []
+        previous, self.first_run = self.first_run, None
+        if previous is not None:
+            self._retire(previous)
+        widget = FirstRunWidget(profiles=names)
         widget.connectRequested.connect(self.open_credentials)
         widget.demoRequested.connect(self.start_demo)
         widget.profileChosen.connect(self.open_profile)
         self.first_run = widget
         widget.show()
+        self._quit_when_closed(widget)  # Esc, Ctrl+Q, ×
 
     @Slot(str)
     def open_profile(self, name: str) -> None:
-        settings = self.profiles.load(name)
-        if settings is None:
-            return
-        try:
-            secret = resolve_secret(settings, required=False)
-        except WalletError as error:
-            self._warn("The secret could not be read", str(error))
-            secret = None
-        self.connect_to(settings, secret)
+        self.flows.open_profile(name)
 
     # -- connections ---------------------------------------------------------------------------
 
@@ -174,126 +160,132 @@ class Application(QObject):
 
         if secret:
             install_redaction(secret)
-        self.disconnect()
+        self.close_connection()
         self.poller = Poller(lambda: Monitor(settings, secret), settings)
         suffix = "demo (local emulator)" if demo else settings.profile
         window = MainWindow(self.poller, error_sink=self.presenter.present, title_suffix=suffix)
-        window.connectRequested.connect(self.open_credentials)
+        window.connectRequested.connect(self.flows.open_manager)
+        # The one error window belongs to this window; successes resolve its problems.
+        self.presenter.attach(window, window.status_line.problems_indicator)
+        self.poller.roundFinished.connect(self.presenter.note_round)
+        self.poller.clockChanged.connect(self.presenter.note_clock_ok)
+        self.poller.configurationChanged.connect(self.presenter.note_configuration_ok)
         self.window = window
-        if self.first_run is not None:
-            self.first_run.close()
-            self.first_run = None
+        self.current_profile = None if demo else settings.profile
+        first_run, self.first_run = self.first_run, None
+        if first_run is not None:
+            self._retire(first_run)
+        self.flows.window_replaced(window)
         if not demo and settings.profile:
-            self.profiles.last_used = (
-                settings.profile if settings.profile in self.profiles.names() else None
-            )
+            self._remember_last_used(settings.profile)
         window.show()
+        self._quit_when_closed(window)  # Quit, Ctrl+Q, ×
         self.poller.start()
 
-    def disconnect(self) -> None:
+    def _remember_last_used(self, profile: str) -> None:
+        """The next start opens this profile, if it is a saved one (not a command line's)."""
+        try:
+            self.profiles.last_used = profile if profile in self.profiles.names() else None
+        except ProfileStoreError as error:
+            self._warn("The profiles file could not be written", str(error))
+
+    def close_connection(self) -> None:
         self.presenter.close_all()
         if self.poller is not None:
             self.poller.shutdown()
-        if self.window is not None:
-            self.window.close()
+        window, self.window = self.window, None
+        if window is not None:
+            self._retire(window)
         self.poller = None
-        self.window = None
+        self.current_profile = None
 
-    # -- credentials ---------------------------------------------------------------------------
+    def _retire(self, widget: QWidget) -> None:
+        """Close a window that is being replaced; Qt deletes it back in the event loop.
+
+        Never at once: the window may be the one whose signal led here, and dialogs it
+        parents may still be finishing.
+        """
+        widget.close()  # not the app's window any more: this does not quit
+        dispose_later(widget)
+
+    # -- profiles (``ProfileFlows`` in app_profiles.py does the work) ------------------------
 
     @Slot()
     def open_credentials(self, profile_name: str | None = None) -> None:
-        from wallet_gui.ui.credentials_dialog import CredentialsDialog
-
-        name = profile_name or (self.poller.settings.profile if self.poller else None)
-        settings = self.profiles.load(name) if name else None
-        available = self.store.available()
-        has_secret = False
-        if settings is not None and available:
-            try:
-                has_secret = self.store.get(settings.keyring_user) is not None
-            except CredentialStoreError:
-                has_secret = False
-        dialog = CredentialsDialog(
-            self.window,
-            settings=settings,
-            has_stored_secret=has_secret,
-            keyring_available=available,
-            keyring_message="" if available else self.store.unavailable_reason(),
-        )
-        dialog.testRequested.connect(self._test_connection)
-        self._tester.finished.connect(dialog.show_test_result)
-        dialog.deleteRequested.connect(self.delete_profile)
-        self._dialog = dialog
-        if dialog.exec():
-            previous = settings.profile if settings is not None else None
-            self.save_and_connect(dialog.result_settings(), dialog.result_secret(), previous)
-            dialog.clear_secret()
-        self._tester.finished.disconnect(dialog.show_test_result)
-        self._dialog = None
-
-    @Slot(object, object)
-    def _test_connection(self, settings: ConnectionSettings, secret: str | None) -> None:
-        if not secret:
-            try:
-                secret = self.store.get(settings.keyring_user)
-            except CredentialStoreError:
-                secret = None
-        self._tester.test(settings, secret)
+        """The Connect dialog: a new profile, or the saved one named; Save connects."""
+        try:
+            settings = self.profiles.load(profile_name) if profile_name else None
+        except ProfileStoreError as error:
+            self._warn("The profile could not be read", str(error))
+            return
+        self.flows.open_credentials(settings)
 
     def save_and_connect(
         self, settings: ConnectionSettings, secret: str | None, previous: str | None = None
     ) -> None:
-        """Save the profile (secret to the keyring only) and connect to it.
-
-        ``previous`` is the profile's old name when the dialog renamed it: its keyring entry
-        moves with it, and the old profile goes away.
-        """
-        if previous and previous != settings.profile:
-            old = self.profiles.load(previous)
-            if old is not None:
-                try:
-                    kept = self.store.get(old.keyring_user)
-                    if kept and not secret:
-                        secret = kept
-                    self.store.delete(old.keyring_user)
-                except CredentialStoreError as error:
-                    self._warn("The keyring entry could not be moved", str(error))
-                self.profiles.delete(previous)
-        self.profiles.save(settings)
-        if secret:
-            try:
-                self.store.set(settings.keyring_user, secret)
-            except CredentialStoreError as error:
-                self._warn(
-                    "The secret was not stored",
-                    f"{error}\n\nIt will be used for this session only.",
-                )
-        else:
-            try:
-                secret = self.store.get(settings.keyring_user)
-            except CredentialStoreError as error:
-                self._warn("The secret could not be read", str(error))
-        self.profiles.last_used = settings.profile
-        self.connect_to(settings, secret)
+        """Save the profile (secret to the keyring only) and connect to it."""
+        self.flows.save_and_connect(settings, secret, previous)
 
     @Slot(str)
     def delete_profile(self, name: str) -> None:
-        profile = self.profiles.load(name)
-        if profile is not None:
-            try:
-                self.store.delete(profile.keyring_user)
-            except CredentialStoreError as error:
-                self._warn("The secret could not be removed from the keyring", str(error))
-        self.profiles.delete(name)
-        if self._dialog is not None:
-            self._dialog.reject()
+        self.flows.delete_profile(name)
+
+    def warn(self, title: str, text: str) -> None:
+        self._warn(title, text)
+
+    # -- quitting ------------------------------------------------------------------------------
+
+    @property
+    def quitting(self) -> bool:
+        return self._quitting
+
+    @Slot()
+    def quit(self) -> None:
+        """Quit the app (Quit, Ctrl+Q, the main window's ×, SIGTERM), within milliseconds.
+
+        Requests in flight are cut (their sockets shut), a connection test is cancelled,
+        every window and dialog closes, and from the first line on nothing opens any more.
+        """
+        if self._quitting:
+            return
+        self._quitting = True
+        started = time.perf_counter()
+        self.shutdown()  # the poller, the demo server; no error window opens from now on
+        self.flows.close_all()
+        for widget in (self.window, self.first_run):
+            if widget is not None and shiboken6.isValid(widget):
+                widget.close()
+        # Whatever else is open (About, a message box, a file chooser) goes too.
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                widget.close()
+        if self.ends_event_loop:
+            # Unconditionally, whatever a window says, and from any dialog's loop within.
+            QApplication.exit(0)
+        log.info("quit took %.0f ms", 1000 * (time.perf_counter() - started))
+
+    def _quit_when_closed(self, widget: QWidget) -> None:
+        """Closing this shown window by hand quits the app, even with other windows open.
+
+        Watched through its native window's ``visibleChanged`` rather than an event filter:
+        that would run Python for every event the window gets.
+        """
+        handle = widget.windowHandle()
+        if handle is not None:
+            handle.visibleChanged.connect(functools.partial(self._on_visibility_changed, widget))
+
+    def _on_visibility_changed(self, widget: QWidget, visible: bool) -> None:
+        # By identity only (no Qt call): the window may be in the middle of being deleted.
+        ours = widget is self.window or widget is self.first_run
+        if ours and not visible and not self._quitting:
+            self.quit()
 
     def _warn(self, title: str, text: str) -> None:
         # Through the one presenter: non-modal, de-duplicated, plain text, loggable in tests.
         self.presenter.present(ErrorReport(context=title, kind="credentials", message=text))
 
     def shutdown(self) -> None:
+        self.presenter.closing = True  # an error arriving from now on opens no window
         if self.poller is not None:
             self.poller.shutdown()
         if self._demo_timer is not None:
@@ -301,29 +293,6 @@ class Application(QObject):
         if self.sandbox is not None:
             self.sandbox.stop()
             self.sandbox = None
-
-
-def _quit_on_termination(app: QApplication) -> None:
-    """SIGTERM and Ctrl+C close the app cleanly (exit status 0) instead of killing it.
-
-    Python runs signal handlers only between bytecodes, and Qt's event loop is C++: the
-    wake-up socket makes Qt notice the signal at once, with no polling timer.
-    """
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_: None)  # the wake-up byte is what matters
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-
-    def drain() -> None:
-        with contextlib.suppress(OSError):
-            reader.recv(64)
-        app.quit()
-
-    notifier.activated.connect(drain)
-    app.setProperty("_termination_sockets", (reader, writer, notifier))  # keep them alive
 
 
 def _report_unexpected_errors(presenter: ErrorPresenter) -> None:
@@ -342,18 +311,19 @@ def _report_unexpected_errors(presenter: ErrorPresenter) -> None:
     sys.excepthook = hook
 
 
-def run(args: argparse.Namespace) -> int:
+def run(request: WindowRequest) -> int:
     """Start the window; returns the process exit status."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    _quit_on_termination(app)
+    configure_logging(verbose=False)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("wallet-gui")
     app.setOrganizationName("wallet-gui")
-    application = Application(args)
+    application = Application(request)
+    quit_on_termination(app, application.quit)  # SIGTERM, Ctrl+C: the same way as Quit
     _report_unexpected_errors(application.presenter)
     app.aboutToQuit.connect(application.shutdown)
-    if args.interval is not None:
-        args.interval = max(1.0, args.interval)
     application.start()
+    application.ends_event_loop = True
     status = app.exec()
     application.shutdown()
     return int(status)

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers import app_args
 from wallet_gui.app import Application
-from wallet_gui.connection import ConnectionSettings
-from wallet_gui.credentials import CredentialStore
+from wallet_gui.core.connection import ConnectionSettings
+from wallet_gui.core.credentials import CredentialStore
+from wallet_gui.core.profiles import ProfileStore, settings_path
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
-from wallet_gui.settings import ProfileStore, settings_path
 from wallet_gui.ui.error_dialog import ErrorDialog
 
 

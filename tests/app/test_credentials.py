@@ -16,7 +16,7 @@ import keyring
 import keyring.backends.fail
 import pytest
 
-from wallet_gui.credentials import SERVICE, CredentialStore, CredentialStoreError
+from wallet_gui.core.credentials import SERVICE, CredentialStore, CredentialStoreError
 
 
 @pytest.fixture

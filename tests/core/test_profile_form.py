@@ -242,3 +242,26 @@ def test_messages_never_contain_what_was_typed() -> None:
 
     assert error is not None
     assert SECRET not in error
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("base_url", "https://user:secret@wallet.example.com/rest/v1", "user name or password"),
+        ("base_url", "https://wallet.example.com/rest/v1?x=1", "query"),
+        ("client_id", 'x", nonce="forged', "printable ASCII without quotes"),
+    ],
+)
+def test_the_form_refuses_what_the_client_would_refuse(field: str, value: str, said: str) -> None:
+    form = replace(MAC_FORM, **{field: value})
+    error = form.validation_error()
+    assert error is not None
+    assert said in error
+    assert "secret" not in error.replace("user name or password", "")
+
+
+def test_plain_http_to_another_computer_is_a_note_not_an_error() -> None:
+    form = replace(MAC_FORM, base_url="http://wallet.example.com/rest/v1")
+    assert form.validation_error() is None
+    assert "unencrypted" in (form.cleartext_warning() or "")
+    assert replace(form, base_url="http://127.0.0.1:8080/rest/v1").cleartext_warning() is None

@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.ui.fakes import NOW, FakePoller
-from wallet_gui.reports import ErrorReport
+from wallet_gui.core.reports import ErrorReport
 from wallet_gui.ui.main_window import MainWindow
 
 

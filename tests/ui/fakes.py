@@ -13,9 +13,10 @@ class FakePoller(QObject):
 
     clockChanged = Signal(object)
     configurationChanged = Signal(object)
-    walletChanged = Signal(object)
+    roundFinished = Signal(object)
     statusChanged = Signal(object)
     errorOccurred = Signal(object)
+    requestChanged = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()

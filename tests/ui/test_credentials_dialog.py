@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from wallet_gui.api.client import ALTERNATIVE_BASE_URL, DEFAULT_BASE_URL
-from wallet_gui.connection import AUTH_CERTIFICATE, AUTH_MAC, DEFAULT_INTERVAL, ConnectionSettings
-from wallet_gui.ui.credentials_dialog import CredentialsDialog, parse_wallet_ids
+from wallet_gui.core.connection import (
+    AUTH_CERTIFICATE,
+    AUTH_MAC,
+    DEFAULT_INTERVAL,
+    ConnectionSettings,
+)
+from wallet_gui.core.profile_form import parse_wallet_ids
+from wallet_gui.ui.credentials_dialog import CredentialsDialog
 
 SECRET = "s3cr3t-mac-key-DO-NOT-LEAK"
 
@@ -230,6 +237,61 @@ def test_a_complete_form_is_accepted_and_the_error_goes_away(qtbot: QtBot) -> No
     assert dialog.result_secret() == SECRET
 
 
+def test_the_form_error_follows_the_fields_as_they_are_filled_in(qtbot: QtBot) -> None:
+    dialog = make_dialog(qtbot)
+    error = child(dialog, QLabel, "formError")
+    click(qtbot, dialog, "saveButton")
+    assert text_of(dialog, "formError") == "Enter a profile name."
+
+    qtbot.keyClicks(edit(dialog, "profileEdit"), "shop")
+    assert text_of(dialog, "formError") == "Enter the client id."  # the next thing missing
+
+    qtbot.keyClicks(edit(dialog, "clientIdEdit"), "client-1")
+    qtbot.keyClicks(edit(dialog, "macKeyEdit"), SECRET)
+    assert not error.isVisibleTo(dialog)
+    assert dialog.isVisible()  # filling in never saves by itself
+
+    edit(dialog, "profileEdit").clear()
+    assert text_of(dialog, "formError") == "Enter a profile name."
+
+
+def test_no_error_is_shown_while_typing_before_save_or_test_was_pressed(qtbot: QtBot) -> None:
+    dialog = make_dialog(qtbot)
+
+    qtbot.keyClicks(edit(dialog, "profileEdit"), "shop")
+    qtbot.keyClicks(edit(dialog, "walletIdsEdit"), "14471")
+
+    assert not child(dialog, QLabel, "formError").isVisibleTo(dialog)
+
+
+def test_a_test_error_follows_the_fields_too(qtbot: QtBot) -> None:
+    dialog = make_dialog(qtbot)
+    click(qtbot, dialog, "testConnectionButton")
+    assert "client id" in text_of(dialog, "formError")
+
+    qtbot.keyClicks(edit(dialog, "clientIdEdit"), "client-1")
+    assert "MAC key" in text_of(dialog, "formError")
+    qtbot.keyClicks(edit(dialog, "macKeyEdit"), SECRET)
+
+    assert not child(dialog, QLabel, "formError").isVisibleTo(dialog)  # no name needed to test
+
+
+def test_another_profiles_name_cannot_be_taken(qtbot: QtBot) -> None:
+    dialog = CredentialsDialog(
+        settings=MAC_PROFILE, has_stored_secret=True, taken_names=frozenset({"shop"})
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    edit(dialog, "profileEdit").setText("shop")
+
+    dialog.accept()
+
+    assert dialog.isVisible()
+    assert text_of(dialog, "formError") == "Another profile already has this name."
+    edit(dialog, "profileEdit").setText("shop 2")
+    assert not child(dialog, QLabel, "formError").isVisibleTo(dialog)
+
+
 def test_test_connection_emits_the_entered_values_and_shows_testing(qtbot: QtBot) -> None:
     dialog = make_dialog(qtbot)
     edit(dialog, "profileEdit").setText("new")
@@ -281,15 +343,34 @@ def test_test_results_are_shown_as_readable_plain_text(qtbot: QtBot) -> None:
 def test_without_a_keyring_a_banner_says_the_secret_is_for_this_session_only(
     qtbot: QtBot,
 ) -> None:
-    dialog = make_dialog(
-        qtbot, keyring_available=False, keyring_message="no backend (keyring.backends.fail)"
-    )
+    dialog = make_dialog(qtbot, keyring_available=False)
 
     banner = child(dialog, QLabel, "keyringWarning")
     assert banner.isVisibleTo(dialog)
     text = text_of(dialog, "keyringWarning")
-    assert "no backend (keyring.backends.fail)" in text
+    assert "The system keyring is not available" in text
     assert "this session only" in text
+    assert "keyring.backends" not in text
+
+
+def test_the_banner_shows_the_apps_message_as_plain_text(qtbot: QtBot) -> None:
+    message = "No MAC key is saved for “<b>shop</b>”. Enter it below."
+    dialog = make_dialog(qtbot, settings=MAC_PROFILE, keyring_message=message)
+
+    banner = child(dialog, QLabel, "keyringWarning")
+    assert isinstance(banner, QLabel)
+    assert banner.isVisibleTo(dialog)  # a message is shown even with a keyring
+    assert banner.text() == message
+    assert banner.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_focus_secret_puts_the_cursor_in_the_key_field(qtbot: QtBot) -> None:
+    dialog = make_dialog(qtbot, settings=MAC_PROFILE)
+    dialog.activateWindow()
+
+    dialog.focus_secret()
+
+    qtbot.waitUntil(lambda: edit(dialog, "macKeyEdit").hasFocus())
 
 
 def test_with_a_keyring_there_is_no_banner(qtbot: QtBot) -> None:
@@ -390,3 +471,18 @@ def test_wallet_ids_accept_digits_commas_and_spaces_only(qtbot: QtBot) -> None:
 def test_parse_wallet_ids_keeps_order_and_drops_duplicates() -> None:
     assert parse_wallet_ids(" 3, 1 ,,2;3\n") == ("3", "1", "2")
     assert parse_wallet_ids("") == ()
+
+
+def test_plain_http_to_another_computer_shows_a_note_that_follows_the_address(
+    qtbot: QtBot,
+) -> None:
+    remote = replace(MAC_PROFILE, base_url="http://wallet.example.com/rest/v1")
+    dialog = make_dialog(qtbot, settings=remote, has_stored_secret=True)
+    note = child(dialog, QLabel, "cleartextNote")
+    assert note.isVisible()
+    assert "unencrypted" in note.text()  # type: ignore[attr-defined]
+    combo = dialog.findChild(QComboBox, "baseUrlCombo")
+    assert combo is not None
+    combo.setEditText("https://wallet.example.com/rest/v1")
+    assert not note.isVisible()
+    assert dialog.validation_error() is None  # a note, never a refusal

@@ -1,4 +1,7 @@
-"""Error dialogs show server text safely, and the presenter keeps repeats down to one window."""
+"""The error window shows server text safely: plain, bounded, only http(s) links clickable.
+
+When it opens and what it lists is tested in ``test_error_window.py``.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +10,15 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from wallet_gui.api.errors import ApiError, TransportError
-from wallet_gui.reports import ErrorReport
-from wallet_gui.ui.error_dialog import ErrorDialog, ErrorPresenter
+from wallet_gui.core.error_gate import Problem
+from wallet_gui.core.reports import ErrorReport
+from wallet_gui.ui.error_dialog import ErrorDialog
 
 HELP_URL = "https://developers.paysera.com/en/wallet/errors#unauthorized"
 PAYLOAD = '<a href="https://evil">x</a><script>alert(1)</script>'
@@ -61,14 +64,9 @@ def visible_texts(dialog: QWidget) -> list[str]:
     return [w.text() for w in dialog.findChildren(QLabel) if w.isVisibleTo(dialog)]
 
 
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+def counted(report: ErrorReport, count: int, first_seen: datetime) -> Problem:
+    """``report``'s problem, seen ``count`` times since ``first_seen``."""
+    return replace(Problem.single(report, first_seen), count=count)
 
 
 # -- the dialog ---------------------------------------------------------------------------
@@ -169,7 +167,7 @@ def test_repeat_counter_is_hidden_for_one_and_counts_from_the_first_time(qtbot: 
     repeat = label(dialog, "errorRepeatLabel")
     assert not repeat.isVisibleTo(dialog)
 
-    dialog.set_repeat_count(7)
+    dialog.set_problems([counted(api_report(), 7, first)])
 
     assert repeat.isVisibleTo(dialog)
     assert repeat.text() == "Happened 7 times since 12:00:03"
@@ -187,7 +185,7 @@ def test_copy_details_puts_the_report_and_count_on_the_clipboard_without_secrets
     )
     report = ErrorReport.from_exception(error, "Balance of wallet 14471")
     dialog = show_dialog(qtbot, report)
-    dialog.set_repeat_count(3)
+    dialog.set_problems([counted(report, 3, datetime.now().astimezone())])
     QGuiApplication.clipboard().clear()
 
     qtbot.mouseClick(dialog.findChild(QWidget, "copyDetailsButton"), Qt.MouseButton.LeftButton)
@@ -207,127 +205,3 @@ def test_close_button_closes_the_dialog(qtbot: QtBot) -> None:
         qtbot.mouseClick(dialog.findChild(QWidget, "closeButton"), Qt.MouseButton.LeftButton)
 
     assert not dialog.isVisible()
-
-
-# -- the presenter ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> QWidget:
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    return widget
-
-
-def test_fifty_identical_reports_open_exactly_one_dialog_counting_fifty(
-    qtbot: QtBot, window: QWidget
-) -> None:
-    presenter = ErrorPresenter(window)
-
-    for _ in range(50):
-        presenter.present(api_report())
-
-    dialogs = presenter.open_dialogs()
-    assert len(dialogs) == 1
-    assert dialogs[0].isVisible()
-    assert "Happened 50 times since" in label(dialogs[0], "errorRepeatLabel").text()
-    assert window.findChildren(ErrorDialog) == dialogs
-
-
-def test_a_repeat_shows_the_latest_report_of_that_failure(qtbot: QtBot, window: QWidget) -> None:
-    presenter = ErrorPresenter(window)
-
-    presenter.present(api_report(description="first wording"))
-    presenter.present(api_report(description="second wording"))
-
-    (dialog,) = presenter.open_dialogs()
-    assert label(dialog, "errorDescriptionLabel").text() == "second wording"
-
-
-def test_two_distinct_failures_open_two_dialogs(qtbot: QtBot, window: QWidget) -> None:
-    presenter = ErrorPresenter(window)
-
-    presenter.present(api_report())
-    presenter.present(transport_report())
-    presenter.present(api_report())
-
-    assert len(presenter.open_dialogs()) == 2
-
-
-def test_report_shown_is_emitted_when_a_dialog_opens(qtbot: QtBot, window: QWidget) -> None:
-    presenter = ErrorPresenter(window)
-    report = api_report()
-
-    with qtbot.waitSignal(presenter.reportShown, timeout=1000) as shown:
-        presenter.present(report)
-    assert shown.args == [report]
-
-    with qtbot.assertNotEmitted(presenter.reportShown):
-        presenter.present(report)
-
-
-def test_a_closed_failure_stays_quiet_until_reopen_after_then_counts_the_quiet_repeats(
-    qtbot: QtBot, window: QWidget
-) -> None:
-    clock = FakeClock()
-    presenter = ErrorPresenter(window, reopen_after=300, clock=clock)
-    presenter.present(transport_report())
-    presenter.open_dialogs()[0].close()
-    assert presenter.open_dialogs() == []
-
-    clock.now += 120
-    presenter.present(transport_report())
-    clock.now += 120
-    presenter.present(transport_report())
-    assert presenter.open_dialogs() == []
-
-    clock.now += 61  # 301 s after the close
-    presenter.present(transport_report())
-
-    (dialog,) = presenter.open_dialogs()
-    assert "Happened 3 times since" in label(dialog, "errorRepeatLabel").text()
-
-
-def test_close_all_closes_every_dialog_and_starts_afresh(qtbot: QtBot, window: QWidget) -> None:
-    presenter = ErrorPresenter(window, clock=FakeClock())
-    presenter.present(api_report())
-    presenter.present(transport_report())
-
-    presenter.close_all()
-    assert presenter.open_dialogs() == []
-
-    presenter.present(api_report())
-    assert len(presenter.open_dialogs()) == 1
-
-
-def test_dialogs_destroyed_with_their_window_are_forgotten(qtbot: QtBot) -> None:
-    window = QWidget()
-    presenter = ErrorPresenter(None)
-    presenter.present(api_report())
-    (dialog,) = presenter.open_dialogs()
-    dialog.setParent(window, dialog.windowFlags())
-
-    window.deleteLater()
-    qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=1000)
-
-    assert presenter.open_dialogs() == []
-
-
-def test_headless_presenter_records_and_dedupes_but_shows_nothing(
-    qtbot: QtBot, window: QWidget
-) -> None:
-    clock = FakeClock()
-    presenter = ErrorPresenter(window, show_dialogs=False, clock=clock)
-
-    with qtbot.assertNotEmitted(presenter.reportShown):
-        for _ in range(5):
-            presenter.present(api_report())
-        presenter.present(transport_report())
-
-    assert presenter.open_dialogs() == []
-    assert window.findChildren(ErrorDialog) == []
-    assert [r.kind for r in presenter.reports] == ["api", "transport"]
-
-    clock.now += presenter.reopen_after
-    presenter.present(api_report())
-    assert [r.kind for r in presenter.reports] == ["api", "transport", "api"]

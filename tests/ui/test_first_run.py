@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -85,3 +86,78 @@ def test_set_profiles_replaces_the_list(qtbot: QtBot) -> None:
     assert widget.profiles() == ["a", "b"]
     widget.set_profiles([])
     assert not profile_list(widget).isVisible()
+
+
+# -- keyboard ---------------------------------------------------------------------------------
+
+
+def activated(qtbot: QtBot, widget: QWidget) -> None:
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
+def test_return_on_the_focused_open_button_opens_the_selected_profile(qtbot: QtBot) -> None:
+    widget = make_widget(qtbot, ("main account", "test"))
+    activated(qtbot, widget)
+    open_button = button(widget, "openProfileButton")
+    open_button.setFocus()
+    qtbot.waitUntil(open_button.hasFocus)
+
+    with qtbot.waitSignal(widget.profileChosen, timeout=1000) as chosen:
+        qtbot.keyClick(open_button, Qt.Key.Key_Return)
+
+    assert chosen.args == ["main account"]
+
+
+@pytest.mark.parametrize(
+    ("name", "signal"), [("connectButton", "connectRequested"), ("demoButton", "demoRequested")]
+)
+def test_return_on_a_focused_button_presses_it(qtbot: QtBot, name: str, signal: str) -> None:
+    widget = make_widget(qtbot)
+    activated(qtbot, widget)
+    target = button(widget, name)
+    target.setFocus()
+    qtbot.waitUntil(target.hasFocus)
+
+    with qtbot.waitSignal(getattr(widget, signal), timeout=1000):
+        qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def test_with_saved_profiles_return_opens_the_first_one_straight_away(qtbot: QtBot) -> None:
+    widget = make_widget(qtbot, ("main account", "test"))
+    activated(qtbot, widget)
+    profiles = profile_list(widget)
+    qtbot.waitUntil(profiles.hasFocus)  # where the screen puts the cursor
+    chosen: list[str] = []
+    widget.profileChosen.connect(chosen.append)
+
+    qtbot.keyClick(profiles, Qt.Key.Key_Down)
+    qtbot.keyClick(profiles, Qt.Key.Key_Return)
+
+    assert chosen == ["test"]
+
+
+def test_without_profiles_the_cursor_starts_on_connect(qtbot: QtBot) -> None:
+    widget = make_widget(qtbot)
+    activated(qtbot, widget)
+
+    qtbot.waitUntil(button(widget, "connectButton").hasFocus)
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    ],
+    ids=["Esc", "Ctrl+Q"],
+)
+def test_escape_and_ctrl_q_close_the_screen(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
+    widget = make_widget(qtbot, ("main account",))
+    activated(qtbot, widget)
+
+    qtbot.keyClick(profile_list(widget), key, modifier)
+
+    qtbot.waitUntil(lambda: not widget.isVisible())

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from wallet_gui.state import ClockState
+from wallet_gui.core.state import ClockState
 from wallet_gui.ui.formatting import (
     ClockLevel,
     clock_level,
@@ -120,3 +120,11 @@ def test_configuration_values_are_plain_text_or_compact_json() -> None:
 )
 def test_clock_level_thresholds_count_the_uncertainty(state: ClockState, level: ClockLevel) -> None:
     assert clock_level(state) is level
+
+
+def test_a_stale_estimate_is_its_own_level_but_a_refusal_still_wins() -> None:
+    measured = ClockState(offset=0.2, half_width=0.01)
+    assert clock_level(measured, stale=True) is ClockLevel.STALE
+    assert clock_level(ClockState(), stale=True) is ClockLevel.UNKNOWN
+    refused = ClockState(offset=0.2, half_width=0.01, signatures_failing=True)
+    assert clock_level(refused, stale=True) is ClockLevel.FAILING

@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import html
+from dataclasses import replace
 from decimal import Decimal
 from types import MappingProxyType
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableWidget, QToolButton
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.fakes import NOW, FakePoller
 from wallet_gui.api.models import Configuration, CurrencyBalance
-from wallet_gui.reports import ErrorReport
-from wallet_gui.settings import app_settings
-from wallet_gui.state import ClockState, PollStatus, WalletBalances
-from wallet_gui.ui.formatting import format_local_time
+from wallet_gui.core.connection import ConnectionSettings
+from wallet_gui.core.reports import ErrorReport
+from wallet_gui.core.state import ClockState, PollStatus, RoundResult, WalletBalances
+from wallet_gui.ui.formatting import ClockLevel, format_local_time
 from wallet_gui.ui.main_window import GEOMETRY_KEY, MainWindow
+from wallet_gui.ui.status_line import Tone
+from wallet_gui.ui.window_settings import window_settings
 
 
 def status_text(window: MainWindow, name: str) -> str:
@@ -30,8 +42,14 @@ def test_window_is_named_and_titled_with_the_suffix(window: MainWindow) -> None:
     assert window.windowTitle() == "Wallet monitor — test"
 
 
-def test_default_size_fits_the_layout(window: MainWindow) -> None:
-    assert (window.width(), window.height()) == (1100, 720)
+def test_first_window_fits_the_available_screen(window: MainWindow) -> None:
+    # The offscreen screen (800×800) is narrower than the 1100×720 default: the window
+    # shrinks to it, leaving room for the frame, instead of hanging off the edge.
+    available = window.screen().availableGeometry()
+    assert available.width() < 1100
+    assert window.width() <= available.width() - 16
+    assert window.height() == 720
+    assert available.contains(window.frameGeometry())
 
 
 def test_refresh_button_calls_the_poller(
@@ -65,11 +83,16 @@ def test_poller_signals_reach_the_panels(window: MainWindow, poller: FakePoller)
             minimum_password_length=8, raw=MappingProxyType({"minimum_password_length": 8})
         )
     )
-    poller.walletChanged.emit(
-        WalletBalances(
-            wallet_id="14471",
-            balances={"EUR": CurrencyBalance("EUR", Decimal("22.99"), Decimal("0.00"))},
-            updated_at=NOW,
+    poller.roundFinished.emit(
+        RoundResult(
+            wallets=(
+                WalletBalances(
+                    wallet_id="14471",
+                    balances={"EUR": CurrencyBalance("EUR", Decimal("22.99"), Decimal("0.00"))},
+                    updated_at=NOW,
+                ),
+            ),
+            status=PollStatus(state="connected", last_poll=NOW, next_poll=NOW + 30),
         )
     )
     assert status_text(window, "clockOffsetLabel") == "−1.500 s ± 0.020 s"
@@ -139,10 +162,124 @@ def test_backoff_counts_from_when_the_status_arrived(
     assert "in 8 s" in status_text(window, "pollTimesLabel")
 
 
+def test_a_rate_limit_message_reads_once_and_leaves_the_wait_to_the_countdown(
+    window: MainWindow, poller: FakePoller
+) -> None:
+    poller.statusChanged.emit(
+        PollStatus(
+            state="rate_limited",
+            message="Rate limited by the API; next try in 30 s",
+            last_poll=NOW,
+            retry_at=NOW + 30,
+        )
+    )
+    assert status_text(window, "connectionStateLabel") == "Rate limited by the API"
+    assert "in 30 s" in status_text(window, "pollTimesLabel")
+    assert window.status_line.tone is Tone.WARNING
+
+
+@pytest.mark.parametrize(
+    ("message", "text"),
+    [
+        ("1 wallet(s) failed", "Connected, 1 wallet failed"),
+        ("3 wallet(s) failed", "Connected, 3 wallets failed"),
+    ],
+)
+def test_connected_with_failed_wallets_says_so_once_with_an_amber_dot(
+    window: MainWindow, poller: FakePoller, message: str, text: str
+) -> None:
+    poller.statusChanged.emit(PollStatus(state="connected", message=message))
+    assert status_text(window, "connectionStateLabel") == text
+    assert window.status_line.tone is Tone.WARNING
+
+
+@pytest.mark.parametrize(
+    ("status", "text", "tone"),
+    [
+        (PollStatus(state="connecting"), "Connecting…", Tone.WARNING),
+        (
+            PollStatus(state="connecting", message="Measuring the clock and the configuration…"),
+            "Connecting: measuring the clock and the configuration…",
+            Tone.WARNING,
+        ),
+        (PollStatus(state="connected"), "Connected", Tone.GOOD),
+        (
+            PollStatus(state="rate_limited", message="Waiting for the API's rate budget"),
+            "Waiting for the API's rate budget",
+            Tone.WARNING,
+        ),
+        (
+            PollStatus(state="failing", message="HTTP 502 from the proxy"),
+            "Connection failing: HTTP 502 from the proxy",
+            Tone.BAD,
+        ),
+        (
+            PollStatus(state="failing", message="Connection failing: reset"),
+            "Connection failing: reset",
+            Tone.BAD,
+        ),
+        (PollStatus(state="paused"), "Paused", Tone.IDLE),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_each_state_text_says_each_thing_once_beside_a_matching_dot(
+    window: MainWindow, poller: FakePoller, status: PollStatus, text: str, tone: Tone
+) -> None:
+    poller.statusChanged.emit(status)
+    assert status_text(window, "connectionStateLabel") == text
+    assert window.status_line.tone is tone
+    dot = window.findChild(QWidget, "connectionStateDot")
+    assert dot is not None
+    assert text in html.unescape(dot.toolTip())
+
+
+def test_a_long_state_text_is_elided_not_widening_the_window(
+    qtbot: QtBot, window: MainWindow, poller: FakePoller
+) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    width = window.width()
+    message = "forbidden (HTTP 403): " + "no rights to read this wallet " * 20
+    poller.statusChanged.emit(PollStatus(state="failing", message=message))
+    label = window.findChild(QLabel, "connectionStateLabel")
+    assert label is not None
+    assert label.text().startswith("Connection failing: forbidden (HTTP 403)")
+    assert "no rights to read this wallet" in label.toolTip()
+    assert window.width() == width
+    assert label.width() < label.fontMetrics().horizontalAdvance(label.text())
+
+
+def test_the_problems_indicator_shows_the_open_count_and_hides_at_zero(
+    window: MainWindow,
+) -> None:
+    indicator = window.findChild(QToolButton, "problemsIndicator")
+    assert indicator is not None
+    assert not indicator.isVisibleTo(window)
+
+    window.status_line.show_problems(2)
+    assert indicator.isVisibleTo(window)
+    assert indicator.text() == "2 problems"
+
+    window.status_line.show_problems(0)
+    assert not indicator.isVisibleTo(window)
+
+
+def test_the_dot_colour_suits_a_dark_palette_too(window: MainWindow, poller: FakePoller) -> None:
+    poller.statusChanged.emit(PollStatus(state="failing", message="reset"))
+    dot = window.findChild(QWidget, "connectionStateDot")
+    assert dot is not None
+    light = dot.colour()  # type: ignore[attr-defined]
+    palette = dot.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    dot.setPalette(palette)
+    dark = dot.colour()  # type: ignore[attr-defined]
+    assert dark.lightness() > light.lightness()
+
+
 def test_countdown_timer_runs_only_while_a_poll_is_ahead(
     window: MainWindow, poller: FakePoller
 ) -> None:
-    timer = window._countdown
+    timer = window.status_line.countdown
     poller.statusChanged.emit(PollStatus(state="connected", next_poll=NOW + 10))
     assert timer.isActive()
     poller.statusChanged.emit(PollStatus(state="paused"))
@@ -155,7 +292,7 @@ def test_closing_twice_shuts_the_poller_down_once(window: MainWindow, poller: Fa
     window.close()
     window.close()
     assert poller.shutdown_calls == 1
-    assert not window._countdown.isActive()
+    assert not window.status_line.countdown.isActive()
 
 
 def test_geometry_is_saved_on_close_and_restored(qtbot: QtBot, poller: FakePoller) -> None:
@@ -164,9 +301,84 @@ def test_geometry_is_saved_on_close_and_restored(qtbot: QtBot, poller: FakePolle
     # Smaller than the offscreen screen (800×600), which restoreGeometry() would clamp to.
     first.resize(700, 500)
     first.close()
-    assert app_settings().value(GEOMETRY_KEY) is not None
+    assert window_settings().value(GEOMETRY_KEY) is not None
 
     second = MainWindow(FakePoller())
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (700, 500)
     second.close()
+
+
+def test_profiles_action_has_ctrl_p(window: MainWindow) -> None:
+    assert window.connect_action.shortcut() == QKeySequence("Ctrl+P")
+    assert "Ctrl+P" in window.connect_action.toolTip()
+
+
+def test_no_wallet_ids_shows_how_to_add_them(qtbot: QtBot, poller: FakePoller) -> None:
+    win = MainWindow(poller, wallet_ids=())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    hint = win.findChild(QLabel, "balancesPlaceholderLabel")
+    assert hint is not None
+    assert hint.isVisible()
+    assert "No wallets to watch" in hint.text()
+    assert "Profiles…" in hint.text()
+    button = win.findChild(QPushButton, "balancesPlaceholderButton")
+    assert button is not None
+    with qtbot.waitSignal(win.connectRequested, timeout=1000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    win.close()
+
+
+def test_an_unreachable_server_turns_the_clock_badge_grey(
+    window: MainWindow, poller: FakePoller
+) -> None:
+    poller.clockChanged.emit(ClockState(offset=0.2, half_width=0.02, measured_at=NOW - 5))
+    assert window.clock_panel.level is ClockLevel.FINE
+    poller.errorOccurred.emit(
+        ErrorReport(context="Clock measurement", kind="transport", message="connection refused")
+    )
+    assert window.clock_panel.level is ClockLevel.STALE
+    assert status_text(window, "clockStatusLabel") == "Clock unknown"
+    # An answer from the server (a good round) lifts it again.
+    poller.roundFinished.emit(
+        RoundResult(
+            wallets=(WalletBalances(wallet_id="1", balances={}, updated_at=NOW),),
+            status=PollStatus(state="connected"),
+        )
+    )
+    assert window.clock_panel.level is ClockLevel.FINE
+
+
+def test_help_menu_has_the_readme_and_about(qtbot: QtBot, window: MainWindow) -> None:
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&Connection", "&Help"]
+    readme = window.findChild(QAction, "readmeAction")
+    about = window.findChild(QAction, "aboutAction")
+    assert readme is not None
+    assert about is not None
+    assert readme.isEnabled()  # the tests run from a clone
+    assert readme.toolTip().endswith("README.md")
+
+    about.trigger()
+
+    dialog = window.findChild(QDialog, "aboutDialog")
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.close()
+
+
+def test_plain_http_to_another_computer_shows_a_persistent_note(qtbot: QtBot) -> None:
+    remote, local = FakePoller(), FakePoller()
+    remote.settings = ConnectionSettings(base_url="http://wallet.example.com/rest/v1")  # type: ignore[attr-defined]
+    local.settings = replace(remote.settings, base_url="http://127.0.0.1:8080/rest/v1")  # type: ignore[attr-defined]
+    windows = [MainWindow(poller, title_suffix="t") for poller in (remote, local)]
+    for window in windows:
+        qtbot.addWidget(window)
+    note = windows[0].findChild(QLabel, "cleartextNote")
+    assert note is not None
+    assert "unencrypted" in note.text()
+    assert windows[1].findChild(QLabel, "cleartextNote") is None
+    for window in windows:
+        window.close()

@@ -12,6 +12,7 @@ pool, on threads of its own, and answers in about two seconds.
 from __future__ import annotations
 
 import logging
+import math
 import queue
 import threading
 from collections.abc import Callable, Iterable
@@ -98,6 +99,7 @@ class Monitor:
         # A burst's probes have threads of their own: queued behind a balance round they
         # would leave late, and a probe's worth is in leaving when it was aimed.
         self._burst_width = max(1, min(MAX_REQUESTS, max_concurrency))
+        self._aborted = threading.Event()
         self._clock_pool = ThreadPoolExecutor(
             max_workers=self._burst_width, thread_name_prefix="wallet-clock"
         )
@@ -139,17 +141,18 @@ class Monitor:
         in flight at the end go into the clock when they land. Raises the first error if
         every probe failed.
         """
+        burst_time = _AbortableTime(self.time, self._aborted)
         launcher = _ProbeLauncher(
             self._clock_pool,
             lambda: probe_from_sample(self.client.server_time_sample()),
             self.clock,
-            self.time,
+            burst_time,
         )
         try:
             return run_burst(
                 self.clock,
                 launcher,
-                time_source=self.time,
+                time_source=burst_time,
                 target_s=target_s,
                 deadline_s=deadline_s,
                 max_in_flight=self._burst_width,
@@ -233,14 +236,40 @@ class Monitor:
     # -- lifecycle -----------------------------------------------------------------------------
 
     def abort(self) -> None:
-        """Cancel requests in flight (any thread); the monitor is finished afterwards."""
+        """Cancel requests in flight and a burst's waits (any thread); the monitor is done."""
+        self._aborted.set()
         self.client.abort()
 
     def close(self) -> None:
+        self._aborted.set()
         self.client.abort()
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._clock_pool.shutdown(wait=True, cancel_futures=True)
         self.client.close()
+
+
+class _AbortableTime:
+    """The monitor's clocks for a burst, whose time runs out the moment the monitor aborts.
+
+    A burst sleeps between planned probes (up to a second); on shutdown it must not. Once
+    aborted, ``monotonic`` reads past any deadline, so the burst ends at its next look at
+    the time, and every sleep returns at once.
+    """
+
+    def __init__(self, base: TimeSource, aborted: threading.Event) -> None:
+        self._base = base
+        self._aborted = aborted
+
+    def monotonic(self) -> float:
+        return math.inf if self._aborted.is_set() else self._base.monotonic()
+
+    def wall(self) -> float:
+        return self._base.wall()
+
+    def sleep_until(self, monotonic_deadline: float) -> None:
+        remaining = monotonic_deadline - self._base.monotonic()
+        if remaining > 0:
+            self._aborted.wait(remaining)
 
 
 class _ProbeLauncher:

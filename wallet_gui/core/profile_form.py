@@ -15,6 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from wallet_gui.api.auth import check_client_id
+from wallet_gui.api.errors import WalletError
+from wallet_gui.api.urls import check_base_url, is_cleartext_remote
 from wallet_gui.core.connection import (
     AUTH_MAC,
     DEFAULT_INTERVAL,
@@ -134,11 +137,28 @@ class ProfileForm:
             return "Another profile already has this name."
         return self.connection_error()
 
+    def cleartext_warning(self) -> str | None:
+        """A note (not an error) when the address is plain http:// to another computer."""
+        if is_cleartext_remote(self.settings().base_url):
+            return (
+                "Plain http:// to another computer: requests and answers cross the network "
+                "unencrypted. Use https:// unless you know why not."
+            )
+        return None
+
     def connection_error(self) -> str | None:
         """What keeps the profile from connecting, or ``None`` (the name does not matter)."""
         settings = self.settings()
         if not is_web_link(settings.base_url):
             return "The API address must start with https:// (or http://) and a host."
+        try:
+            # The client's own gates: no user name or password, query or fragment in the
+            # address; a client id that cannot break out of the Authorization header.
+            check_base_url(settings.base_url)
+            if settings.auth_method == AUTH_MAC and settings.client_id:
+                check_client_id(settings.client_id)
+        except WalletError as error:
+            return f"{str(error)[:1].upper()}{str(error)[1:]}."
         if settings.auth_method == AUTH_MAC:
             if not settings.client_id:
                 return "Enter the client id."

@@ -1,5 +1,5 @@
 """Widgets of the main window: they show the state the poller sends and emit what the user asks.
 
 Nothing in this package talks to the network, starts threads or touches the keyring; the
-poller facade in ``wallet_gui.worker`` is the only bridge to the background work.
+poller facade in ``wallet_gui.qt.worker`` is the only bridge to the background work.
 """

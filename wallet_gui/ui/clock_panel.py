@@ -1,25 +1,30 @@
 """The clock panel: how far this computer's clock is from the server's, and how sure we are.
 
 Signed requests carry a timestamp, so a skewed clock is the one failure a user cannot see
-coming; this panel says it in words (a badge), in numbers (offset ± guaranteed uncertainty)
-and over time (a chart of the history with its uncertainty band). It only shows the
-``ClockState`` it is given: measuring is the clock estimator's job, on the worker thread.
+coming; this panel says it in words (a badge and what it means), in numbers (offset ±
+guaranteed uncertainty) and over time (``ClockChart``). It only shows the ``ClockState`` it
+is given: measuring is the clock estimator's job, on the worker thread.
 
-QtCharts is imported inside the constructor: it is a large module that only this panel needs,
-so importing the window's modules (for instance to type-check or to run ``check``) stays cheap.
+An estimate is only as good as its age: when the server cannot be reached (``set_reachable``)
+or nothing was measured for ``stale_after_s``, the badge turns grey ("Clock unknown") and
+says since when, instead of vouching for a clock nobody has checked. The one timer that
+notices the age runs only while the panel is visible and the estimate still fresh.
 """
 
 from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Slot
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QFont, QHideEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from wallet_gui.state import ClockPoint, ClockState
+from wallet_gui.core.state import ClockState
+from wallet_gui.ui.clock_chart import ClockChart
+from wallet_gui.ui.copying import label_copy_actions
 from wallet_gui.ui.formatting import (
     FINE_LIMIT_S,
     RISKY_LIMIT_S,
@@ -32,11 +37,7 @@ from wallet_gui.ui.formatting import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtCharts import QAreaSeries, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-
-# Chart colours: one calm blue for the offset and a translucent tint of it for the band.
-_LINE_COLOUR = QColor(31, 111, 178)
-_BAND_COLOUR = QColor(31, 111, 178, 60)
+    from PySide6.QtCharts import QChartView, QLineSeries
 
 # (background, text) per level, for a light and for a dark palette; the pairs are chosen to
 # stay readable (contrast well above 4.5:1) rather than to alarm.
@@ -44,47 +45,68 @@ _BADGE_COLOURS: dict[ClockLevel, tuple[tuple[str, str], tuple[str, str]]] = {
     ClockLevel.FINE: (("#dcefdc", "#1d5a2a"), ("#1f3d26", "#b8e6c1")),
     ClockLevel.RISKY: (("#fbeccb", "#6e4a00"), ("#4a3a12", "#f5d98f")),
     ClockLevel.FAILING: (("#f7d9d7", "#8a1f17"), ("#4d2220", "#f4b9b4")),
+    ClockLevel.STALE: (("#e4e4e4", "#3a3a3a"), ("#3a3a3a", "#d6d6d6")),
 }
+#: The longest the estimator waits between two maintenance probes (``clock.estimator``).
+LONGEST_PROBE_INTERVAL_S = 600.0
 
 
 def _is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def _text(widget: QWidget | None) -> str:
+    return widget.text() if isinstance(widget, QLabel) else ""
+
+
 class ClockPanel(QWidget):
     """Offset, uncertainty, drift and their history.
 
+    Args:
+        history_limit: how many of the newest history points the chart draws.
+        wall_clock: the time source the estimate's age is measured with; tests pass a fake.
+        stale_after_s: an estimate older than this is no longer vouched for (default: three
+            of the estimator's longest intervals between probes).
+
     Slots:
         set_state(ClockState): show a new measurement (replaces everything shown).
+        set_reachable(bool): whether the server answers; False turns the badge grey at once,
+            and a newer measurement (or True) lifts it.
     """
 
     #: How many of the newest history points the chart draws; older ones add nothing a
     #: person can see at this width and would only slow the repaint.
     HISTORY_LIMIT = 500
-    #: Vertical padding around the data, as a share of its span, and at least this many s.
-    Y_PADDING_SHARE = 0.15
-    Y_PADDING_MIN_S = 0.02
-    #: Up to this many history points, each is drawn as a dot as well as joined by the line.
-    MARKED_POINTS = 12
-    #: Shown span of the time axis when there is only one point (or none), in seconds.
-    X_SPAN_DEFAULT_S = 300
+    STALE_AFTER_S = 3 * LONGEST_PROBE_INTERVAL_S
 
-    def __init__(self, parent: QWidget | None = None, *, history_limit: int | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        history_limit: int | None = None,
+        wall_clock: Callable[[], float] = time.time,
+        stale_after_s: float | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("clockPanel")
-        self._history_limit = history_limit or self.HISTORY_LIMIT
+        self._wall_clock = wall_clock
+        self._stale_after = stale_after_s if stale_after_s is not None else self.STALE_AFTER_S
         self._state = ClockState()
         self._level = ClockLevel.UNKNOWN
+        self._reachable = True
+        self._unreachable_since: float | None = None
 
-        self._badge = QLabel(self)
-        self._badge.setObjectName("clockStatusLabel")
-        self._badge.setTextFormat(Qt.TextFormat.PlainText)
+        self._stale_timer = QTimer(self)
+        self._stale_timer.setObjectName("clockStaleTimer")
+        self._stale_timer.setSingleShot(True)
+        self._stale_timer.timeout.connect(self._show_level)
+
+        self._badge = self._value_label("clockStatusLabel")
         self._badge.setToolTip(self._threshold_help())
         self._badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self._advice = self._value_label("clockAdviceLabel", wrap=True)
 
-        self._offset = QLabel(self)
-        self._offset.setObjectName("clockOffsetLabel")
-        self._offset.setTextFormat(Qt.TextFormat.PlainText)
+        self._offset = self._value_label("clockOffsetLabel")
         self._offset.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         big = QFont(self._offset.font())
         big.setPointSizeF(big.pointSizeF() * 1.6)
@@ -96,21 +118,22 @@ class ClockPanel(QWidget):
                 "offset lies within it."
             )
         )
+        label_copy_actions(
+            self._offset,
+            (
+                (self.tr("&Copy offset"), "copyClockOffsetAction", self._offset.text),
+                (self.tr("Copy clock &details"), "copyClockDetailsAction", self.summary_text),
+            ),
+        )
 
-        self._direction = QLabel(self)
-        self._direction.setObjectName("clockDirectionLabel")
-        self._direction.setTextFormat(Qt.TextFormat.PlainText)
-
+        self._direction = self._value_label("clockDirectionLabel", wrap=True)
         self._typical = self._value_label("clockTypicalErrorLabel")
         self._rtt = self._value_label("clockRoundTripLabel")
         self._drift = self._value_label("clockDriftLabel")
         self._samples = self._value_label("clockSamplesLabel")
         self._falsetickers = self._value_label("clockFalsetickersLabel")
         self._measured = self._value_label("clockMeasuredAtLabel")
-        self._note = QLabel(self)
-        self._note.setObjectName("clockNoteLabel")
-        self._note.setTextFormat(Qt.TextFormat.PlainText)
-        self._note.setWordWrap(True)
+        self._note = self._value_label("clockNoteLabel", wrap=True)
 
         self._details = QFormLayout()
         self._details.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -133,25 +156,27 @@ class ClockPanel(QWidget):
         summary = QVBoxLayout()
         summary.setSpacing(6)
         summary.addWidget(self._badge)
+        summary.addWidget(self._advice)
         summary.addWidget(self._offset)
         summary.addWidget(self._direction)
         summary.addSpacing(4)
         summary.addLayout(self._details)
         summary.addWidget(self._note)
         summary.addStretch(1)
-        summary_widget = QWidget(self)
+        self._summary = summary_widget = QWidget(self)
         summary_widget.setLayout(summary)
         summary_widget.setMinimumWidth(300)
+        summary_widget.setMaximumWidth(420)
         summary_widget.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         summary.setContentsMargins(0, 0, 0, 0)
 
-        self._build_chart()
+        self._chart = ClockChart(self, history_limit=history_limit or self.HISTORY_LIMIT)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         layout.addWidget(summary_widget)
-        layout.addWidget(self._chart_view, 1)
+        layout.addWidget(self._chart, 1)
 
         self.set_state(self._state)
 
@@ -163,125 +188,122 @@ class ClockPanel(QWidget):
         return self._level
 
     @property
+    def chart(self) -> ClockChart:
+        return self._chart
+
+    @property
     def chart_view(self) -> QChartView:
-        return self._chart_view
+        return self._chart.view
 
     @property
     def offset_series(self) -> QLineSeries:
-        return self._line
+        return self._chart.offset_series
 
     @property
-    def band_series(self) -> QAreaSeries:
-        return self._band
+    def stale_timer(self) -> QTimer:
+        return self._stale_timer
 
     @Slot(object)
     def set_state(self, state: ClockState) -> None:
         """Show ``state``; cheap enough to call on every measurement."""
+        previous = self._state.measured_at
+        if state.measured_at is not None and (previous is None or state.measured_at > previous):
+            self._reachable = True  # a new measurement: the server answered
         self._state = state
         self._show_summary(state)
-        self._show_history(state.history)
+        self._chart.set_history(state.history)
+
+    @Slot(bool)
+    def set_reachable(self, reachable: bool) -> None:
+        """Whether the server can be reached; while not, no estimate is vouched for."""
+        if not reachable and self._reachable:
+            self._unreachable_since = self._wall_clock()
+        self._reachable = reachable
+        self._show_level()
+
+    def is_stale(self) -> bool:
+        """The estimate shown says nothing about the clock now (unreachable or too old)."""
+        measured = self._state.measured_at
+        if self._state.offset is None:
+            return False
+        if not self._reachable or measured is None:
+            return not self._reachable
+        return self._wall_clock() - measured >= self._stale_after
+
+    def summary_text(self) -> str:
+        """What the panel says, as plain text lines (Copy clock details)."""
+        lines = [w.text() for w in (self._badge, self._advice, self._offset, self._direction)]
+        for row in range(self._details.rowCount()):
+            name = self._details.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            value = self._details.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if name and value and self._details.isRowVisible(row):
+                lines.append(f"{_text(name.widget())} {_text(value.widget())}")
+        return "\n".join(line for line in [*lines, self._note.text()] if line)
+
+    # -- staleness -----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_level()  # the estimate may have aged while the window was hidden
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._stale_timer.stop()  # nobody sees it age: check again when shown
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_summary_whole()
+
+    def _keep_summary_whole(self) -> None:
+        """Ask for the height the wrapped lines need: a splitter would squeeze them."""
+        width = max(self._summary.width(), self._summary.minimumWidth())
+        self._summary.setMinimumHeight(max(0, self._summary.heightForWidth(width)))
+
+    def _arm_stale_timer(self) -> None:
+        measured = self._state.measured_at
+        if self.isVisible() and self._level is not ClockLevel.STALE and measured is not None:
+            due = measured + self._stale_after - self._wall_clock()
+            self._stale_timer.start(min(max(0, math.ceil(due * 1000)), 2**31 - 1))
+        else:
+            self._stale_timer.stop()
 
     # -- building ------------------------------------------------------------------------
 
-    def _value_label(self, name: str) -> QLabel:
+    def _value_label(self, name: str, *, wrap: bool = False) -> QLabel:
         label = QLabel(self)
         label.setObjectName(name)
         label.setTextFormat(Qt.TextFormat.PlainText)
+        if wrap:  # and say so, so that the layout asks for the height the lines need
+            label.setWordWrap(True)
+            policy = label.sizePolicy()
+            policy.setHeightForWidth(True)
+            label.setSizePolicy(policy)
         return label
 
     def _threshold_help(self) -> str:
         return self.tr(
             "Clock fine: the offset plus its uncertainty is at most {fine:g} s.\n"
             "Clock skew risky: up to {risky:g} s; servers that check timestamps may start "
-            "refusing signed requests.\n"
-            "Uncorrected signatures fail: more than {risky:g} s.\n"
-            "Signatures failing: the server has refused this app's timestamp.\n\n"
+            "refusing requests signed with this computer's clock.\n"
+            "Computer clock far off: more than {risky:g} s; other software signing with "
+            "this computer's clock would be refused.\n"
+            "Signatures failing: the server has refused this app's timestamp.\n"
+            "Clock unknown: the server could not be reached, or nothing was measured for "
+            "{stale:g} minutes.\n\n"
             "This app signs its requests with the corrected clock, so it keeps working; other "
-            "programs on this computer use the uncorrected clock and would not."
-        ).format(fine=FINE_LIMIT_S, risky=RISKY_LIMIT_S)
-
-    def _build_chart(self) -> None:
-        # Imported here on purpose: see the module docstring.
-        from PySide6.QtCharts import (
-            QAreaSeries,
-            QChart,
-            QChartView,
-            QDateTimeAxis,
-            QLineSeries,
-            QValueAxis,
-        )
-
-        chart = QChart()
-        chart.legend().setVisible(False)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.setBackgroundRoundness(0)
-        chart.layout().setContentsMargins(0, 0, 0, 0)
-        dark = _is_dark(self.palette())
-        if dark:
-            chart.setTheme(QChart.ChartTheme.ChartThemeDark)
-        # Blend into the window: no card behind the chart, only the plot area on the base colour.
-        chart.setBackgroundVisible(False)
-        chart.setPlotAreaBackgroundBrush(self.palette().color(QPalette.ColorRole.Base))
-        chart.setPlotAreaBackgroundVisible(True)
-
-        self._upper = QLineSeries(chart)
-        self._lower = QLineSeries(chart)
-        self._band = QAreaSeries(self._upper, self._lower)
-        self._band.setName(self.tr("Uncertainty"))
-        band = QColor(_BAND_COLOUR)
-        if dark:  # the same tint, lifted so it still shows on a dark plot area
-            band = _LINE_COLOUR.lighter(150)
-            band.setAlpha(70)
-        self._band.setColor(band)
-        self._band.setBorderColor(Qt.GlobalColor.transparent)
-        self._band.setPen(QPen(Qt.PenStyle.NoPen))
-        self._line = QLineSeries(chart)
-        self._line.setName(self.tr("Offset"))
-        line_pen = QPen(_LINE_COLOUR.lighter(150) if dark else _LINE_COLOUR)
-        line_pen.setWidthF(2.0)
-        self._line.setPen(line_pen)
-        chart.addSeries(self._band)
-        chart.addSeries(self._line)
-
-        font = QFont(self.font())
-        self._x_axis: QDateTimeAxis = QDateTimeAxis()
-        self._x_axis.setFormat("HH:mm:ss")
-        self._x_axis.setTickCount(5)
-        self._x_axis.setLabelsFont(font)
-        self._y_axis: QValueAxis = QValueAxis()
-        self._y_axis.setLabelFormat("%.3f")
-        self._y_axis.setTickCount(5)
-        self._y_axis.setLabelsFont(font)
-        self._y_axis.setTitleText(self.tr("server − local (s)"))
-        self._y_axis.setTitleFont(font)
-        chart.addAxis(self._x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(self._y_axis, Qt.AlignmentFlag.AlignLeft)
-        for series in (self._band, self._line):
-            series.attachAxis(self._x_axis)
-            series.attachAxis(self._y_axis)
-
-        self._chart_view = QChartView(chart, self)
-        self._chart_view.setObjectName("clockChart")
-        self._chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._chart_view.setStyleSheet("background: transparent")
-        self._chart_view.setMinimumSize(360, 170)
-        self._chart_view.setToolTip(
-            self.tr("Offset history (line) with its guaranteed uncertainty band (shaded).")
-        )
+            "programs on this computer use the uncorrected clock."
+        ).format(fine=FINE_LIMIT_S, risky=RISKY_LIMIT_S, stale=self._stale_after / 60)
 
     # -- updating ------------------------------------------------------------------------
 
     def _show_summary(self, state: ClockState) -> None:
-        self._level = clock_level(state)
-        self._show_badge()
-
         if state.offset is None:
             self._offset.setText(self.tr("Measuring clock offset…"))
             self._direction.setText("")
             self._direction.hide()
         else:
             self._offset.setText(format_offset(state.offset, state.half_width))
-            self._direction.setText(self._direction_text(state.offset))
+            self._direction.setText(self._direction_text(state.offset, state.half_width))
             self._direction.show()
 
         self._set_row(
@@ -290,23 +312,33 @@ class ClockPanel(QWidget):
             visible=state.typical_error is not None,
         )
         self._set_row(self._rtt, format_duration(state.rtt_min), visible=True)
-        drift = (
-            format_ppm(state.rate_ppm, state.rate_half_width_ppm)
-            if state.rate_ppm is not None
-            else self.tr("measuring…")
-        )
+        if state.rate_ppm is not None:
+            drift = format_ppm(state.rate_ppm, state.rate_half_width_ppm)
+        elif state.rate_bounds_ppm is not None:
+            # Narrowing slowly (the interval's width over the time since the first probe):
+            # show how far it has got instead of a bare "measuring…".
+            low, high = state.rate_bounds_ppm
+            drift = self.tr("measuring… (so far {0} to {1} ppm)").format(
+                f"{low:+.0f}".replace("-", "−"), f"{high:+.0f}".replace("-", "−")
+            )
+        else:
+            drift = self.tr("measuring…")
         self._set_row(self._drift, drift, visible=True)
         self._set_row(self._samples, str(state.samples), visible=True)
         self._set_row(self._falsetickers, str(state.falsetickers), visible=state.falsetickers > 0)
         self._set_row(self._measured, format_local_time(state.measured_at), visible=True)
         self._note.setText(state.note or "")
         self._note.setVisible(bool(state.note))
+        self._show_level()
 
     def _set_row(self, field: QLabel, text: str, *, visible: bool) -> None:
         field.setText(text)
         self._details.setRowVisible(field, visible)
 
-    def _direction_text(self, offset: float) -> str:
+    def _direction_text(self, offset: float, half_width: float | None) -> str:
+        if half_width is not None and abs(offset) <= half_width:
+            # The interval holds zero: ahead or behind is not known, only how close.
+            return self.tr("This computer is within ±{0:.3f} s of the server.").format(half_width)
         amount = f"{abs(offset):.3f} s"
         if round(abs(offset), 3) == 0:
             return self.tr("This computer agrees with the server.")
@@ -314,19 +346,47 @@ class ClockPanel(QWidget):
             return self.tr("This computer is {0} behind the server.").format(amount)
         return self.tr("This computer is {0} ahead of the server.").format(amount)
 
-    def _show_badge(self) -> None:
+    @Slot()
+    def _show_level(self) -> None:
+        state = self._state
+        self._level = clock_level(state, stale=self.is_stale())
+        since = format_local_time(state.measured_at if self._reachable else self._unreachable_since)
         texts = {
-            ClockLevel.UNKNOWN: self.tr("Measuring…"),
-            ClockLevel.FINE: self.tr("Clock fine"),
-            ClockLevel.RISKY: self.tr("Clock skew risky"),
-            ClockLevel.FAILING: self.tr("Signatures failing")
-            if self._state.signatures_failing
-            # This app still signs correctly (corrected clock); say whose signatures fail.
-            else self.tr("Uncorrected signatures fail"),
+            ClockLevel.UNKNOWN: ("", ""),
+            ClockLevel.STALE: (
+                self.tr("Clock unknown"),
+                self.tr("Server unreachable since {0}; the numbers are from {1}.")
+                if not self._reachable
+                else self.tr("Not measured since {1}; the numbers are from then."),
+            ),
+            ClockLevel.FINE: (self.tr("Clock fine"), ""),
+            ClockLevel.RISKY: (
+                self.tr("Clock skew risky"),
+                self.tr(
+                    "This app corrects for it. Other software signing with this computer's "
+                    "clock may be refused."
+                ),
+            ),
+            ClockLevel.FAILING: (
+                self.tr("Signatures failing"),
+                self.tr("The server refused this app's timestamp; measuring again."),
+            )
+            if state.signatures_failing
+            else (
+                self.tr("Computer clock far off"),
+                self.tr(
+                    "This app corrects for it. Other software signing with this computer's "
+                    "clock would be refused."
+                ),
+            ),
         }
-        self._badge.setText(texts[self._level])
+        badge, advice = texts[self._level]
+        self._badge.setText(badge)
+        self._advice.setText(advice.format(since, format_local_time(state.measured_at)))
         # Before the first result the offset label already says "Measuring…": no badge.
         self._badge.setVisible(self._level is not ClockLevel.UNKNOWN)
+        self._advice.setVisible(bool(advice))
+        self._keep_summary_whole()
         colours = _BADGE_COLOURS.get(self._level)
         if colours is None:
             background = self.palette().color(QPalette.ColorRole.AlternateBase).name()
@@ -337,48 +397,4 @@ class ClockPanel(QWidget):
             f"QLabel {{ background: {background}; color: {foreground}; font-weight: 600;"
             " border-radius: 4px; padding: 3px 10px; }"
         )
-
-    def _show_history(self, history: tuple[ClockPoint, ...]) -> None:
-        points = history[-self._history_limit :]
-        line: list[QPointF] = []
-        upper: list[QPointF] = []
-        lower: list[QPointF] = []
-        for point in points:
-            x = point.wall_time * 1000.0  # QDateTimeAxis works in ms since the epoch
-            line.append(QPointF(x, point.offset))
-            upper.append(QPointF(x, point.offset + point.half_width))
-            lower.append(QPointF(x, point.offset - point.half_width))
-        # replace() swaps the data in one go: one repaint, no series or axis rebuilt.
-        self._upper.replace(upper)
-        self._lower.replace(lower)
-        self._line.replace(line)
-        # A line needs two points; until there are a few, mark each one so it can be seen.
-        self._line.setPointsVisible(len(line) <= self.MARKED_POINTS)
-        self._fit_axes(points)
-
-    def _fit_axes(self, points: tuple[ClockPoint, ...]) -> None:
-        if points:
-            start = points[0].wall_time
-            end = points[-1].wall_time
-            low = min(p.offset - p.half_width for p in points)
-            high = max(p.offset + p.half_width for p in points)
-        else:
-            end = time.time()
-            start = end
-            low, high = -1.0, 1.0  # nothing to show yet: an honest, neutral scale
-        if end - start < 1.0:
-            # One point (or none): centre it in a window of sensible width.
-            start -= self.X_SPAN_DEFAULT_S / 2
-            end += self.X_SPAN_DEFAULT_S / 2
-        pad = max((high - low) * self.Y_PADDING_SHARE, self.Y_PADDING_MIN_S)
-        self._x_axis.setRange(
-            QDateTime.fromMSecsSinceEpoch(round(start * 1000)),
-            QDateTime.fromMSecsSinceEpoch(round(end * 1000)),
-        )
-        # Round tick values (…, −12.40, −12.35, …) read far better than exact extremes.
-        self._y_axis.setRange(low - pad, high + pad)
-        self._y_axis.applyNiceNumbers()
-        # Just enough decimals to tell neighbouring ticks apart, at most milliseconds.
-        step = (self._y_axis.max() - self._y_axis.min()) / max(1, self._y_axis.tickCount() - 1)
-        decimals = min(3, max(0, math.ceil(-math.log10(step)))) if step > 0 else 3
-        self._y_axis.setLabelFormat(f"%.{decimals}f")
+        self._arm_stale_timer()

@@ -3,6 +3,10 @@
 It explains the app in two sentences and offers the three ways forward: connect an account,
 try the built-in demo, or open a profile saved earlier. It only emits intents; the app
 decides what "connect" or "demo" mean (dialogs, the sandbox server, the poller).
+
+Everything works from the keyboard: Return on a focused button presses it, Return in the
+list (or on Open) opens the selected profile, and Esc or Ctrl+Q close the screen, which
+quits the app when it is the only window.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -61,11 +66,10 @@ class FirstRunWidget(QWidget):
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
 
-        self._connect_button = QPushButton(self.tr("Connect…"))
+        self._connect_button = QPushButton(self.tr("&Connect…"))
         self._connect_button.setObjectName("connectButton")
-        self._connect_button.setDefault(True)
         self._connect_button.clicked.connect(self.connectRequested)
-        self._demo_button = QPushButton(self.tr("Try the demo"))
+        self._demo_button = QPushButton(self.tr("Try the &demo"))
         self._demo_button.setObjectName("demoButton")
         self._demo_button.clicked.connect(self.demoRequested)
         buttons = QHBoxLayout()
@@ -84,9 +88,19 @@ class FirstRunWidget(QWidget):
         # Activation is a double-click (or Enter); connecting doubleClicked too would emit twice.
         self._profile_list.itemActivated.connect(self._on_item_activated)
         self._profile_list.currentItemChanged.connect(self._on_selection_changed)
-        self._open_button = QPushButton(self.tr("Open"))
+        self._open_button = QPushButton(self.tr("&Open"))
         self._open_button.setObjectName("openProfileButton")
         self._open_button.clicked.connect(self._on_open_clicked)
+        # Outside a dialog a push button ignores Return unless it is "auto default".
+        for button in (self._connect_button, self._demo_button, self._open_button):
+            button.setAutoDefault(True)
+        # Ctrl+Q (Cmd+Q on macOS) also where the platform's Quit key is another or none.
+        keys = [QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+Q")]
+        platform_quit = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        keys += [k for k in platform_quit if k not in keys]
+        close = QShortcut(self)
+        close.setKeys(keys)
+        close.activated.connect(self.close)
         open_row = QHBoxLayout()
         open_row.addStretch(1)
         open_row.addWidget(self._open_button)
@@ -129,6 +143,9 @@ class FirstRunWidget(QWidget):
         if has_profiles:
             self._profile_list.setCurrentRow(0)
         self._open_button.setEnabled(self._profile_list.currentItem() is not None)
+        # Where Return does the likely thing: open the first profile, or connect.
+        first = self._profile_list if has_profiles else self._connect_button
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def profiles(self) -> list[str]:
         """The profile names currently listed, in order."""

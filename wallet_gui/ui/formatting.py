@@ -15,7 +15,7 @@ import time
 from decimal import Decimal
 from typing import Any
 
-from wallet_gui.state import ClockState
+from wallet_gui.core.state import ClockState
 
 MINUS = "\N{MINUS SIGN}"
 NONE_TEXT = "—"  # shown wherever a value is absent
@@ -31,17 +31,21 @@ class ClockLevel(enum.Enum):
     """How worrying the measured offset is, from the clock panel's point of view."""
 
     UNKNOWN = "unknown"  # nothing measured yet
+    STALE = "stale"  # measured, but too long ago (or the server is unreachable) to vouch for
     FINE = "fine"
     RISKY = "risky"
     FAILING = "failing"
 
 
-def clock_level(state: ClockState) -> ClockLevel:
-    """Classify a clock state; a refused timestamp wins over any measured value."""
+def clock_level(state: ClockState, *, stale: bool = False) -> ClockLevel:
+    """Classify a clock state; a refused timestamp wins over any measured value, and an
+    estimate that is ``stale`` says nothing about the clock now."""
     if state.signatures_failing:
         return ClockLevel.FAILING
     if state.offset is None:
         return ClockLevel.UNKNOWN
+    if stale:
+        return ClockLevel.STALE
     worst = abs(state.offset) + (state.half_width or 0.0)
     if worst <= FINE_LIMIT_S:
         return ClockLevel.FINE

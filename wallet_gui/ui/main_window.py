@@ -1,9 +1,12 @@
-"""The main window: the three panels, the Refresh and Profiles actions, and the status bar.
+"""The main window: the three panels, the Refresh, Profiles and Help actions, the status bar.
 
 It is a view over the poller facade: it connects the poller's signals to its own slots, hands
 each value to the panel that shows it, and turns the user's requests into calls on the poller
 (refresh, shutdown) or into signals the app acts on (``connectRequested``). It never touches
 the network, the keyring or a thread: everything it gets has already been fetched.
+
+What it remembers between sessions (geometry, tab, splitter, columns, the chart's range) is
+``window_state``'s business; Help → About is ``about_dialog``'s.
 """
 
 from __future__ import annotations
@@ -13,13 +16,11 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, QSize, Qt, Signal, SignalInstance, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QGroupBox,
-    QLabel,
     QMainWindow,
-    QSizePolicy,
     QSplitter,
     QStyle,
     QTabWidget,
@@ -30,42 +31,48 @@ from PySide6.QtWidgets import (
 )
 
 from wallet_gui.api.models import Configuration
-from wallet_gui.reports import ErrorReport
-from wallet_gui.settings import app_settings
-from wallet_gui.state import ClockState, PollStatus, WalletBalances
+from wallet_gui.api.urls import is_cleartext_remote
+from wallet_gui.core.connection import ConnectionSettings
+from wallet_gui.core.reports import ErrorReport
+from wallet_gui.core.state import (
+    ClockState,
+    PollState,
+    PollStatus,
+    RequestInFlight,
+    RoundResult,
+)
+from wallet_gui.ui import about_dialog
 from wallet_gui.ui.balances_panel import BalancesPanel
 from wallet_gui.ui.clock_panel import ClockPanel
 from wallet_gui.ui.configuration_panel import ConfigurationPanel
-from wallet_gui.ui.formatting import format_countdown, format_local_time
+from wallet_gui.ui.plain_text import plain_label
+from wallet_gui.ui.status_line import StatusLine
+from wallet_gui.ui.window_settings import window_settings
+from wallet_gui.ui.window_state import GEOMETRY_KEY, WindowState
 
 log = logging.getLogger(__name__)
 
-GEOMETRY_KEY = "window/geometry"
 DEFAULT_SIZE = (1100, 720)
-# Published limits of the Wallet API (per access token, and per account).
-RATE_LIMIT_PER_MINUTE = 60
-RATE_LIMIT_PER_HOUR = 1000
+PROFILES_SHORTCUT = QKeySequence("Ctrl+P")
 
-# Colour of the status bar's state dot, per PollStatus.state; calm tones, readable on light
-# and dark status bars alike.
-_STATE_DOT = {
-    "connected": "#2e8b45",
-    "connecting": "#c08a00",
-    "rate_limited": "#c08a00",
-    "failing": "#c0392b",
-    "paused": "#8a8a8a",
-    "stopped": "#8a8a8a",
-}
+__all__ = ["DEFAULT_SIZE", "GEOMETRY_KEY", "PROFILES_SHORTCUT", "MainWindow", "PollerFacade"]
 
 
 class PollerFacade(Protocol):
-    """What the window needs of ``wallet_gui.worker.Poller`` (a QObject on the GUI thread)."""
+    """What the window needs of ``wallet_gui.qt.poller.Poller`` (a QObject on the GUI thread)."""
 
-    clockChanged: Signal
-    configurationChanged: Signal
-    walletChanged: Signal
-    statusChanged: Signal
-    errorOccurred: Signal
+    @property
+    def clockChanged(self) -> SignalInstance: ...
+    @property
+    def configurationChanged(self) -> SignalInstance: ...
+    @property
+    def roundFinished(self) -> SignalInstance: ...
+    @property
+    def statusChanged(self) -> SignalInstance: ...
+    @property
+    def errorOccurred(self) -> SignalInstance: ...
+    @property
+    def requestChanged(self) -> SignalInstance: ...
 
     def refresh(self) -> None: ...
 
@@ -80,16 +87,16 @@ class MainWindow(QMainWindow):
         error_sink: receives every ``ErrorReport`` (the app's error presenter); without one,
             errors are only logged.
         title_suffix: shown after "Wallet monitor — ", typically the profile name.
-        wall_clock: the time source for countdowns; tests pass a fixed one.
+        wall_clock: the time source for countdowns and the clock estimate's age; tests pass a
+            fixed one.
+        wallet_ids: the wallets being watched, for the empty table's hint; by default the
+            poller's ``settings.wallet_ids`` when it has settings (``None``: not known).
 
     Signals:
         connectRequested(): the user asked for the profiles / credentials dialog.
     """
 
     connectRequested = Signal()
-
-    #: How often the status bar's countdown is redrawn while a poll or retry is pending.
-    COUNTDOWN_MS = 1000
 
     def __init__(
         self,
@@ -98,6 +105,7 @@ class MainWindow(QMainWindow):
         error_sink: Callable[[ErrorReport], None] | None = None,
         title_suffix: str = "",
         wall_clock: Callable[[], float] = time.time,
+        wallet_ids: tuple[str, ...] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -105,32 +113,47 @@ class MainWindow(QMainWindow):
         self._error_sink = error_sink
         self._wall_clock = wall_clock
         self._shut_down = False
-        self._status: PollStatus | None = None
-        self._retry_deadline: float | None = None
         self.set_title_suffix(title_suffix)
 
-        self.clock_panel = ClockPanel()
+        self.clock_panel = ClockPanel(wall_clock=wall_clock)
         self.configuration_panel = ConfigurationPanel()
-        self.balances_panel = BalancesPanel()
-        self._build_central()
+        shortcut = PROFILES_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)
+        self.balances_panel = BalancesPanel(profiles_shortcut=shortcut)
+        settings = getattr(poller, "settings", None)
+        if not isinstance(settings, ConnectionSettings):
+            settings = None
+        if wallet_ids is None and settings is not None:
+            wallet_ids = settings.wallet_ids
+        self.balances_panel.set_expected_wallets(wallet_ids)
+        self._about: about_dialog.AboutDialog | None = None
+        self._build_central(
+            cleartext=settings is not None and is_cleartext_remote(settings.base_url)
+        )
         self._build_actions()
-        self._build_status_bar()
-
-        # The only repeating timer of the window; it runs only while a deadline is ahead.
-        self._countdown = QTimer(self)
-        self._countdown.setObjectName("statusCountdownTimer")
-        self._countdown.setInterval(self.COUNTDOWN_MS)
-        self._countdown.timeout.connect(self._tick_countdown)
+        self._build_help_menu()
+        self.status_line = StatusLine(self.statusBar(), wall_clock=wall_clock)
 
         # Bound @Slot methods only: the poller re-emits from its worker thread, and a lambda
         # would run there instead of on the GUI thread.
         poller.clockChanged.connect(self._on_clock_changed)
         poller.configurationChanged.connect(self._on_configuration_changed)
-        poller.walletChanged.connect(self._on_wallet_changed)
+        poller.roundFinished.connect(self._on_round_finished)
         poller.statusChanged.connect(self._on_status_changed)
         poller.errorOccurred.connect(self._on_error)
+        poller.requestChanged.connect(self._on_request_changed)
 
-        self._restore_geometry()
+        self._window_state = WindowState(
+            self._settings,
+            self,
+            self._tabs,
+            self._splitter,
+            {
+                "balances": self.balances_panel.columns,
+                "configuration": self.configuration_panel.columns,
+            },
+            self.clock_panel.chart,
+        )
+        self._window_state.restore(QSize(*DEFAULT_SIZE))
 
     # -- public API ----------------------------------------------------------------------
 
@@ -149,7 +172,7 @@ class MainWindow(QMainWindow):
 
     # -- building ------------------------------------------------------------------------
 
-    def _build_central(self) -> None:
+    def _build_central(self, *, cleartext: bool) -> None:
         clock_box = QGroupBox(self.tr("Server clock"))
         clock_box.setObjectName("clockGroup")
         clock_layout = QVBoxLayout(clock_box)
@@ -161,7 +184,7 @@ class MainWindow(QMainWindow):
         self._tabs.addTab(self.balances_panel, self.tr("Balances"))
         self._tabs.addTab(self.configuration_panel, self.tr("Server configuration"))
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self._splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("mainSplitter")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(clock_box)
@@ -172,6 +195,17 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(9, 6, 9, 3)
+        if cleartext:
+            # Persistent: plain http:// to another computer is readable on the way.
+            note = plain_label("cleartextNote")
+            note.setText(
+                self.tr(
+                    "This profile uses plain http:// to another computer: requests and answers "
+                    "cross the network unencrypted. Use https:// unless you know why not."
+                )
+            )
+            note.setStyleSheet("QLabel { font-weight: bold; }")
+            layout.addWidget(note)
         layout.addWidget(splitter)
         self.setCentralWidget(central)
 
@@ -186,9 +220,15 @@ class MainWindow(QMainWindow):
 
         self._connect_action = QAction(self.tr("&Profiles…"), self)
         self._connect_action.setObjectName("connectAction")
+        self._connect_action.setShortcut(PROFILES_SHORTCUT)
         self._connect_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
-        self._connect_action.setToolTip(self.tr("Choose a profile or enter credentials"))
+        self._connect_action.setToolTip(
+            self.tr("Choose a profile or enter credentials ({0})").format(
+                PROFILES_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
         self._connect_action.triggered.connect(self.connectRequested)
+        self.balances_panel.profilesRequested.connect(self._connect_action.trigger)
 
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setObjectName("quitAction")
@@ -217,37 +257,43 @@ class MainWindow(QMainWindow):
             if isinstance(button, QToolButton):
                 button.setObjectName(name)
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        bar.setObjectName("statusBar")
-        self._state_dot = QLabel("●")
-        self._state_dot.setObjectName("connectionStateDot")
-        self._state_label = QLabel(self.tr("Not connected"))
-        self._state_label.setObjectName("connectionStateLabel")
-        self._state_label.setTextFormat(Qt.TextFormat.PlainText)
-        # The state line carries server text of any length: let it shrink (and elide by
-        # clipping) rather than push the window wider.
-        self._state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._poll_label = QLabel()
-        self._poll_label.setObjectName("pollTimesLabel")
-        self._poll_label.setTextFormat(Qt.TextFormat.PlainText)
-        self._interval_label = QLabel()
-        self._interval_label.setObjectName("intervalLabel")
-        self._interval_label.setTextFormat(Qt.TextFormat.PlainText)
-        self._interval_label.setToolTip(
-            self.tr(
-                "The Wallet API allows {minute} signed requests per minute and {hour} per hour. "
-                "With this many wallets, polling at the requested interval would exceed that, "
-                "so the app polls less often."
-            ).format(minute=RATE_LIMIT_PER_MINUTE, hour=RATE_LIMIT_PER_HOUR)
-        )
-        self._interval_label.setContentsMargins(0, 0, 12, 0)  # keep it apart from the times
-        self._interval_label.hide()
-        bar.addWidget(self._state_dot)
-        bar.addWidget(self._state_label, 1)
-        bar.addPermanentWidget(self._interval_label)
-        bar.addPermanentWidget(self._poll_label)
-        self._paint_dot(None)
+    def _build_help_menu(self) -> None:
+        readme = about_dialog.readme_location()
+        self._readme_action = QAction(self.tr("&README"), self)
+        self._readme_action.setObjectName("readmeAction")
+        if readme is None:
+            self._readme_action.setEnabled(False)
+            self._readme_action.setToolTip(self.tr("The README was not installed with this copy"))
+        else:
+            self._readme_action.setToolTip(str(readme))
+        self._readme_action.setStatusTip(self._readme_action.toolTip())
+        self._readme_action.triggered.connect(self._on_readme)
+        self._about_action = QAction(self.tr("&About {0}").format(about_dialog.APP_NAME), self)
+        self._about_action.setObjectName("aboutAction")
+        self._about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self._about_action.triggered.connect(self.show_about)
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.setObjectName("helpMenu")
+        menu.addAction(self._readme_action)
+        menu.addSeparator()
+        menu.addAction(self._about_action)
+
+    @Slot()
+    def show_about(self) -> None:
+        """Show the About box (one at a time; it stays open beside the window)."""
+        if self._about is None:
+            self._about = about_dialog.AboutDialog(self)
+        if self._about.isVisible():  # already open, perhaps behind the window: bring it up
+            self._about.raise_()
+            self._about.activateWindow()
+        else:
+            self._about.show()
+
+    @Slot()
+    def _on_readme(self) -> None:
+        readme = about_dialog.readme_location()
+        if readme is not None:
+            about_dialog.open_location(readme)
 
     # -- slots for the poller ------------------------------------------------------------
 
@@ -260,31 +306,27 @@ class MainWindow(QMainWindow):
         self.configuration_panel.set_configuration(configuration)
 
     @Slot(object)
-    def _on_wallet_changed(self, wallet: WalletBalances) -> None:
-        self.balances_panel.set_wallet(wallet)
+    def _on_round_finished(self, result: RoundResult) -> None:
+        self.balances_panel.set_wallets(result.wallets)
+        if any(w.error is None or w.error.kind != "transport" for w in result.wallets):
+            self.clock_panel.set_reachable(True)  # the server answered, if only with an error
+        self.status_line.show_status(result.status)
 
     @Slot(object)
     def _on_status_changed(self, status: PollStatus) -> None:
-        self._status = status
-        if status.retry_at is not None:
-            self._retry_deadline = status.retry_at
-        elif status.backoff is not None:
-            self._retry_deadline = self._wall_clock() + status.backoff
-        else:
-            self._retry_deadline = None
-        self._state_label.setText(self._state_text(status))
-        self._paint_dot(status.state)
-        if status.stretched:
-            self._interval_label.setText(
-                self.tr(
-                    "Poll interval stretched to {0} s to stay within the API's rate limits"
-                ).format(f"{status.interval:g}")
-            )
-        self._interval_label.setVisible(status.stretched)
-        self._tick_countdown()
+        if status.state is PollState.CONNECTED:
+            self.clock_panel.set_reachable(True)
+        self.status_line.show_status(status)
+
+    @Slot(object)
+    def _on_request_changed(self, request: RequestInFlight | None) -> None:
+        self.status_line.show_request(request)
 
     @Slot(object)
     def _on_error(self, report: ErrorReport) -> None:
+        if report.kind == "transport":
+            # No answer at all: the clock estimate is no longer checked against the server.
+            self.clock_panel.set_reachable(False)
         if self._error_sink is not None:
             self._error_sink(report)
         else:
@@ -296,76 +338,18 @@ class MainWindow(QMainWindow):
     def _on_refresh(self) -> None:
         self._poller.refresh()
 
-    # -- status bar ----------------------------------------------------------------------
-
-    def _state_text(self, status: PollStatus) -> str:
-        names = {
-            "connecting": self.tr("Connecting…"),
-            "connected": self.tr("Connected"),
-            "failing": self.tr("Connection failing"),
-            "rate_limited": self.tr("Rate limited by the API"),
-            "paused": self.tr("Paused"),
-            "stopped": self.tr("Stopped"),
-        }
-        text = names.get(status.state, status.state)
-        return f"{text}: {status.message}" if status.message else text
-
-    def _paint_dot(self, state: str | None) -> None:
-        colour = _STATE_DOT.get(state or "", "#8a8a8a")
-        self._state_dot.setStyleSheet(f"QLabel {{ color: {colour}; }}")
-
-    @Slot()
-    def _tick_countdown(self) -> None:
-        """Redraw the poll times; keep the timer running only while a deadline is ahead."""
-        status = self._status
-        if status is None:
-            self._poll_label.setText("")
-            self._countdown.stop()
-            return
-        now = self._wall_clock()
-        parts = [self.tr("Last poll {0}").format(format_local_time(status.last_poll))]
-        deadline: float | None
-        if self._retry_deadline is not None:
-            deadline = self._retry_deadline
-            parts.append(
-                self.tr("next try at {0}, {1}").format(
-                    format_local_time(deadline), format_countdown(deadline - now)
-                )
-            )
-        elif status.next_poll is not None:
-            deadline = status.next_poll
-            parts.append(
-                self.tr("next poll {0}, {1}").format(
-                    format_local_time(deadline), format_countdown(deadline - now)
-                )
-            )
-        else:
-            deadline = None
-        self._poll_label.setText(" · ".join(parts))
-        if deadline is not None and deadline > now and not self._shut_down:
-            if not self._countdown.isActive():
-                self._countdown.start()
-        else:
-            self._countdown.stop()
-
     # -- window state --------------------------------------------------------------------
 
     def _settings(self) -> QSettings:
         # The same file as the profiles: one place for everything that is not a secret.
-        return app_settings()
-
-    def _restore_geometry(self) -> None:
-        self.resize(*DEFAULT_SIZE)
-        saved = self._settings().value(GEOMETRY_KEY)
-        if isinstance(saved, QByteArray) and not saved.isEmpty():
-            self.restoreGeometry(saved)
+        return window_settings()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop the countdown, stop the poller (once), then remember where the window was."""
+        """Stop the countdown, stop the poller (once), then remember the window's state."""
         if not self._shut_down:
             self._shut_down = True
-            self._countdown.stop()
+            self.status_line.stop()
             if not self._poller.shutdown():
                 log.warning("The poller did not stop in time; closing anyway")
-            self._settings().setValue(GEOMETRY_KEY, self.saveGeometry())
+            self._window_state.save()
         super().closeEvent(event)
