@@ -232,7 +232,13 @@ class MainWindow(QMainWindow):
 
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setObjectName("quitAction")
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        # The platform's Quit key is empty on some platforms (Windows, offscreen): Ctrl+Q too,
+        # and from any window of the app (the error window may have the focus).
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        if QKeySequence("Ctrl+Q") not in keys:
+            keys.append(QKeySequence("Ctrl+Q"))
+        quit_action.setShortcuts(keys)
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
 
         menu = self.menuBar().addMenu(self.tr("&Connection"))
