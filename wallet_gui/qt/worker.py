@@ -33,7 +33,6 @@ from wallet_gui.core.state import (
     RoundResult,
     WalletBalances,
 )
-from wallet_gui.qt.clock_burst import ClockBurst
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +80,7 @@ class PollWorker(QObject):
         self._note: str | None = None
         # Set from the GUI thread by abort(), read on the worker thread.
         self._stopped = threading.Event()
+        self._bursting = False
         self._timers: list[QTimer] = []
 
     # -- lifecycle (worker thread) -------------------------------------------------------------
@@ -104,9 +104,6 @@ class PollWorker(QObject):
             self._emit_status(self.policy.set_state(PollState.FAILING, str(error)))
             return
         self.monitor.on_resync = self._on_resync
-        self._burst = ClockBurst(self)
-        self._burst.signingReady.connect(self._on_signing_ready)
-        self._burst.finished.connect(self._on_burst_finished)
         self.clock_timer = self._timer("clockProbeTimer", self._probe_clock, precise=True)
         self.balance_timer = self._timer("balanceTimer", self.poll_balances)
         self.configuration_timer = self._timer("configurationTimer", self.poll_configuration)
@@ -128,8 +125,6 @@ class PollWorker(QObject):
         for timer in self._timers:
             timer.stop()
         if self.monitor is not None:
-            self.monitor.abort()
-            self._burst.join()
             self.monitor.close()
 
     def abort(self) -> None:
@@ -140,8 +135,8 @@ class PollWorker(QObject):
 
     @property
     def bursting(self) -> bool:
-        """A clock burst is under way (its end arms the next probe)."""
-        return self.monitor is not None and self._burst.running
+        """A clock burst is under way (it runs on this thread: only true inside one)."""
+        return self._bursting
 
     # -- intents (worker thread) ---------------------------------------------------------------
 
@@ -215,11 +210,8 @@ class PollWorker(QObject):
     # -- clock ---------------------------------------------------------------------------------
 
     def _probe_clock_now(self, monitor: Monitor) -> None:
-        if self.bursting:
-            return  # its end arms the next probe
         if self.policy.wants_burst:
-            self.policy.burst_started()
-            self._burst.start(monitor)
+            self._run_burst(monitor)
             return
         try:
             monitor.probe()
@@ -236,15 +228,23 @@ class PollWorker(QObject):
             self.balance_timer.start(0)
         self.clock_timer.start(_ms(step.delay))
 
-    @Slot()
-    def _on_signing_ready(self) -> None:
-        if not self._stopped.is_set() and self.policy.signing_ready():
-            self.balance_timer.start(0)
+    def _run_burst(self, monitor: Monitor) -> None:
+        """The concurrent burst (about 1.5 s), here on the worker thread.
 
-    @Slot(object)
-    def _on_burst_finished(self, error: BaseException | None) -> None:
-        monitor = self.monitor
-        if monitor is None or self._stopped.is_set():
+        Run on a thread of its own it could let balances start mid-burst, but Qt signals
+        emitted from a plain Python thread crashed PySide now and then; here, abort() ends
+        it at once all the same (the monitor's burst time runs out).
+        """
+        self.policy.burst_started()
+        self._bursting = True
+        error: BaseException | None = None
+        try:
+            monitor.burst()
+        except Exception as exc:  # noqa: BLE001 - reported below, like a failed probe
+            error = exc
+        finally:
+            self._bursting = False
+        if self._stopped.is_set():
             return
         if error is None:
             step = self.policy.burst_finished(monitor.clock)

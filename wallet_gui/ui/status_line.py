@@ -16,6 +16,7 @@ is elided with "…" and shown whole in the tooltip.
 from __future__ import annotations
 
 import enum
+import math
 import re
 import time
 from collections.abc import Callable
@@ -300,7 +301,11 @@ class StatusLine(QObject):
     def _draw_slow_request(self, now: float) -> bool:
         request = self._in_flight
         if request is None or now - request.since < self.SLOW_REQUEST_S:
-            self._slow.hide()  # the single-shot timer looks again when it would be slow
+            self._slow.hide()
+            if request is not None and not self._stopped:
+                # Look again when it would be slow (a timer may fire a little early).
+                left = min(self.SLOW_REQUEST_S, self.SLOW_REQUEST_S - (now - request.since))
+                self._slow_timer.start(max(1, math.ceil(1000 * left)))
             return False
         self._slow.setText(
             self.tr("Waiting for the server: {0} ({1:.0f} s)").format(
