@@ -80,7 +80,7 @@ def _state_word(state: PollState) -> str:
 
 
 def _lower_first(text: str) -> str:
-    """"Measuring the clock" → "measuring the clock" after a colon; "HTTP 502" stays."""
+    """ "Measuring the clock" → "measuring the clock" after a colon; "HTTP 502" stays."""
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     if len(first) > 1 and first[0].isupper() and first[1:].islower():
         return text[0].lower() + text[1:]
@@ -97,9 +97,11 @@ def status_summary(status: PollStatus) -> tuple[str, Tone]:
         count = int(failed.group(1))
         if count == 0:
             return word, tone
-        text = _tr("Connected, 1 wallet failed") if count == 1 else _tr(
-            "Connected, {count} wallets failed"
-        ).format(count=count)
+        text = (
+            _tr("Connected, 1 wallet failed")
+            if count == 1
+            else _tr("Connected, {count} wallets failed").format(count=count)
+        )
         return text, Tone.WARNING
     if not message:
         return (_tr("Connecting…") if status.state is PollState.CONNECTING else word), tone
