@@ -28,10 +28,24 @@ if TYPE_CHECKING:  # imported when used: only the exporter needs prometheus_clie
     from wallet_gui.commands.exporter import ExporterRequest
 
 
-def _add_connection_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("connection")
+def _add_connection_options(
+    parser: argparse.ArgumentParser, *, many_profiles: bool = False
+) -> argparse._ArgumentGroup:
+    """The connection options of every command; the exporter takes several profiles."""
+    title = "connection (the options apply to every profile)" if many_profiles else "connection"
+    group = parser.add_argument_group(title)
     who = group.add_mutually_exclusive_group()
-    who.add_argument("--profile", metavar="NAME", help="a profile saved by the window")
+    if many_profiles:
+        who.add_argument(
+            "--profile",
+            metavar="NAME",
+            action="append",
+            default=None,
+            dest="profiles",
+            help="a profile saved by the window (repeatable: each is polled on its own)",
+        )
+    else:
+        who.add_argument("--profile", metavar="NAME", help="a profile saved by the window")
     who.add_argument("--client-id", metavar="ID", help="the API client id (MAC id)")
     group.add_argument("--base-url", metavar="URL", help="API root (default: production)")
     group.add_argument(
@@ -45,6 +59,7 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--project-id", metavar="N", type=int, help="extra parameter project_id")
     group.add_argument("--location-id", metavar="N", type=int, help="extra parameter location_id")
     group.add_argument("--ca-bundle", metavar="PATH", help="extra trusted CA certificates (PEM)")
+    return group
 
 
 def _connection_options(args: argparse.Namespace) -> ConnectionOptions:
@@ -240,30 +255,7 @@ def build_exporter_parser() -> argparse.ArgumentParser:
         "and request counts as Prometheus metrics: on HTTP (loopback by default), or in a "
         "file for node_exporter's textfile collector. SIGTERM or Ctrl+C stops it.",
     )
-    # The connection options of check, except that --profile may be given many times.
-    group = parser.add_argument_group("connection (the options apply to every profile)")
-    who = group.add_mutually_exclusive_group()
-    who.add_argument(
-        "--profile",
-        metavar="NAME",
-        action="append",
-        default=None,
-        dest="profiles",
-        help="a profile saved by the window (repeatable: each is polled on its own)",
-    )
-    who.add_argument("--client-id", metavar="ID", help="the API client id (MAC id)")
-    group.add_argument("--base-url", metavar="URL", help="API root (default: production)")
-    group.add_argument(
-        "--wallet",
-        metavar="ID",
-        action="append",
-        default=None,
-        dest="wallets",
-        help="a wallet to read (repeatable)",
-    )
-    group.add_argument("--project-id", metavar="N", type=int, help="extra parameter project_id")
-    group.add_argument("--location-id", metavar="N", type=int, help="extra parameter location_id")
-    group.add_argument("--ca-bundle", metavar="PATH", help="extra trusted CA certificates (PEM)")
+    group = _add_connection_options(parser, many_profiles=True)
     group.add_argument("--interval", type=float, metavar="S", help="balance poll period")
     output = parser.add_argument_group("output").add_mutually_exclusive_group()
     output.add_argument(
