@@ -38,6 +38,8 @@ from wallet_gui.api import error_mapping, models
 from wallet_gui.api.auth import CertificateAuth, CredentialsError
 from wallet_gui.api.deadline import Watch, Watchdog
 from wallet_gui.api.errors import ApiError, ResponseFormatError, TransportError, WalletError
+from wallet_gui.api.statement_parser import parse_statement_page
+from wallet_gui.api.statement_query import statement_params
 from wallet_gui.api.transport import (
     AbortableAdapter,
     ManualRedirectSession,
@@ -199,6 +201,33 @@ class WalletClient:
             f"wallet/{self._segment(wallet_id)}/balance", signed=True, params=params
         )
         return models.parse_balance(data, convert_to=convert_to)
+
+    def statements(
+        self,
+        wallet_id: int | str,
+        *,
+        limit: int | None = None,
+        offset: int | None = None,
+        after: str | None = None,
+        before: str | None = None,
+        date_from: int | None = None,
+        date_to: int | None = None,
+        currency: str | None = None,
+    ) -> models.StatementPage:
+        """One page of a wallet's statements, newest first (arguments checked before sending).
+        Older ones: ``after=page.last``; newer ones: ``before=page.first``."""
+        params = statement_params(
+            limit=limit,
+            offset=offset,
+            after=after,
+            before=before,
+            date_from=date_from,
+            date_to=date_to,
+            currency=currency,
+        )
+        path = f"wallet/{self._segment(wallet_id)}/statements"
+        data, *_ = self._exchange(path, signed=True, params=params or None)
+        return parse_statement_page(data)
 
     def client_info(self) -> models.ClientInfo:
         """The calling client (a signed request: a good credentials test)."""

@@ -294,3 +294,63 @@ def parse_balance(data: Any, *, convert_to: str | None = None) -> dict[str, Curr
             converted=converted,
         )
     return balances
+
+
+# -- statements (``GET /wallet/{id}/statements``); parsed by ``api.statement_parser`` ----------
+
+
+@dataclass(frozen=True, slots=True)
+class OtherParty:
+    """The payer or payee of a statement, as far as the API names them (all optional)."""
+
+    name: str | None = None
+    code: str | None = None
+    bic: str | None = None
+    account_number: str | None = None
+    ibans: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One transaction of a wallet: an exact, never negative amount and its direction.
+
+    ``amount`` is in major units (from ``amount_decimal``, else ``amount`` in minor units);
+    ``direction`` is ``"in"`` or ``"out"``, so ``signed_amount`` is what the transaction did
+    to the balance. ``date`` is whole UNIX seconds.
+    """
+
+    id: int
+    amount: Decimal
+    currency: str
+    date: int
+    direction: str
+    type: str
+    details: str
+    other_party: OtherParty | None = None
+    transfer_id: int | None = None
+    reference_number: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def signed_amount(self) -> Decimal:
+        """The amount as it changed the balance: negative for money that went out."""
+        return -self.amount if self.direction == "out" else self.amount
+
+
+@dataclass(frozen=True, slots=True)
+class StatementPage:
+    """One page of statements, newest first, with the paging facts the server gave.
+
+    ``first`` and ``last`` are opaque cursors of the page's first and last statement: pass
+    ``last`` as ``after`` for the next (older) page and ``first`` as ``before`` for the
+    previous (newer) one. Fields the server left out are ``None`` (flags: ``False``).
+    """
+
+    statements: tuple[Statement, ...]
+    total: int | None = None
+    offset: int | None = None
+    limit: int | None = None
+    has_next: bool = False
+    has_previous: bool = False
+    first: str | None = None
+    last: str | None = None

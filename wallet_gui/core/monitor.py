@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from wallet_gui.api.client import DEFAULT_TIMEOUT_S
 from wallet_gui.api.errors import WalletError
-from wallet_gui.api.models import Configuration, CurrencyBalance, TimeSample
+from wallet_gui.api.models import Configuration, CurrencyBalance, StatementPage, TimeSample
 from wallet_gui.clock import CorrectedClock, OffsetEstimate, Probe, Verdict, acquire
 from wallet_gui.clock.burst import ANSWER_TARGET_S, MAX_REQUESTS, run_burst
 from wallet_gui.clock.sync import SYSTEM_TIME, TimeSource
@@ -232,6 +232,33 @@ class Monitor:
                 return BalanceResult(wallet_id, error=error)
 
         return list(self._pool.map(fetch, list(wallet_ids)))
+
+    def fetch_statements(
+        self,
+        wallet_id: str,
+        *,
+        limit: int | None = None,
+        offset: int | None = None,
+        after: str | None = None,
+        before: str | None = None,
+        date_from: int | None = None,
+        date_to: int | None = None,
+        currency: str | None = None,
+    ) -> StatementPage:
+        """One page of a wallet's statements (``WalletClient.statements``): signed with the
+        corrected clock, re-signed once after ``invalid_timestamp``, counted in
+        ``client.signed_requests_sent`` like every signed request; raises ``WalletError``.
+        The next, older page is ``after=page.last``; ``before=page.first`` reads newer ones."""
+        return self.client.statements(
+            wallet_id,
+            limit=limit,
+            offset=offset,
+            after=after,
+            before=before,
+            date_from=date_from,
+            date_to=date_to,
+            currency=currency,
+        )
 
     # -- lifecycle -----------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ _WRONG_TYPES = {
     "owner": [],
     "account": "none",
     "EUR": {"at_disposal": "lots", "at_disposal_decimal": 5},
+    "statements": {"id": 1},
 }
 
 

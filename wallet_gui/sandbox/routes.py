@@ -14,13 +14,14 @@ from typing import Any
 from wallet_gui.sandbox import data
 from wallet_gui.sandbox.refusals import RefusalError
 from wallet_gui.sandbox.state import EmulatorState
+from wallet_gui.sandbox.statement_route import statements_answer
 
 #: Where the API lives under the emulator's origin.
 API_PREFIX = "/rest/v1"
 #: Routes anyone may call; every other one needs a signature or a client certificate.
 UNSIGNED_ROUTES = frozenset({"server", "configuration"})
 
-_WALLET_ROUTE = re.compile(r"wallet/(\d+)(/balance)?")
+_WALLET_ROUTE = re.compile(r"wallet/(\d+)(/balance|/statements)?")
 
 
 def route_of(path: str) -> str:
@@ -44,6 +45,11 @@ def answer(
     if not match:
         raise RefusalError("not_found")
     wallet_id = int(match.group(1))
+    if match.group(2) == "/statements":
+        statements = state.statements_of(wallet_id)
+        if statements is None:
+            raise RefusalError("not_found", f"Wallet {wallet_id} was not found")
+        return 200, statements_answer(wallet_id, statements, query)
     wallet, balance = state.wallet_and_balance(wallet_id)
     if wallet is None:
         raise RefusalError("not_found", f"Wallet {wallet_id} was not found")

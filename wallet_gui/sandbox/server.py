@@ -17,12 +17,14 @@ simulated latency.
 from __future__ import annotations
 
 import functools
+import math
 import random
 import secrets
 import ssl
 import threading
 import time
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any
 
 from wallet_gui.api.limits import RATE_LIMITS
@@ -90,6 +92,7 @@ class Sandbox:
                 clients if clients is not None else {data.DEMO_CLIENT_ID: secrets.token_urlsafe(24)}
             ),
             cert_clients=cert_clients or {},
+            now=clock() + offset,
         )
         self._ssl_context = ssl_context
         self._clock = clock
@@ -213,12 +216,44 @@ class Sandbox:
     def set_balance(
         self, wallet_id: int, currency: str, at_disposal: str, reserved: str = "0.00"
     ) -> None:
-        """Replace one currency's balance (decimal strings in major units)."""
-        self.state.set_balance(wallet_id, currency, at_disposal, reserved)
+        """Replace one currency's balance (decimal strings in major units); a change of the
+        total appears in the statements as an ``adjustment`` dated now."""
+        self.state.set_balance(
+            wallet_id, currency, at_disposal, reserved, date=math.floor(self.now())
+        )
+
+    def move_money(
+        self,
+        wallet_id: int,
+        currency: str,
+        amount: Decimal,
+        direction: str,
+        details: str,
+        other_party_name: str | None = None,
+    ) -> int:
+        """Move ``amount`` (major units, positive) into (``"in"``) or out of (``"out"``) a
+        wallet's ``at_disposal``, and record the statement, dated now, in the same step;
+        the new statement's id. ``ValueError`` for an unknown wallet, a bad amount or
+        direction, or more going out than is at disposal."""
+        item = self.state.move_money(
+            wallet_id,
+            currency,
+            amount,
+            direction,
+            details,
+            other_party_name,
+            date=math.floor(self.now()),
+        )
+        return int(item["id"])
+
+    @property
+    def statements(self) -> dict[int, list[dict[str, Any]]]:
+        """Wallet id → its statements (JSON-ready dicts), oldest first."""
+        return self.state.statements
 
     def add_wallets(self, count: int, first_id: int = 50000) -> list[int]:
         """Add ``count`` generated wallets (for many-wallet tests and benchmarks)."""
-        return self.state.add_wallets(count, first_id)
+        return self.state.add_wallets(count, first_id, now=self.now())
 
     def requests_to(self, text: str) -> list[RequestRecord]:
         return self.state.requests_to(text)

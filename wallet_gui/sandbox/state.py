@@ -12,16 +12,19 @@ from __future__ import annotations
 import copy
 import math
 import threading
+import time
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from wallet_gui.sandbox import data
+from wallet_gui.sandbox import data, ledger
 
 #: How many request records the emulator keeps; older ones are dropped (soak runs are long).
 MAX_RECORDS = 10_000
+#: The first statement id the emulator hands out; ids count up from it in every wallet.
+FIRST_STATEMENT_ID = 100_001
 
 
 @dataclass(frozen=True)
@@ -106,13 +109,21 @@ def _minor_units(text: str) -> int:
 class EmulatorState:
     """The accounts, credentials and bookkeeping of one emulator instance."""
 
-    def __init__(self, clients: dict[str, str], cert_clients: dict[str, str]) -> None:
-        self.lock = threading.Lock()  # guards wallets, balances and records
+    def __init__(
+        self, clients: dict[str, str], cert_clients: dict[str, str], *, now: float | None = None
+    ) -> None:
+        self.lock = threading.Lock()  # guards wallets, balances, statements and records
         self.clients = clients  # client id → MAC key
         self.cert_clients = cert_clients  # certificate common name → client id
         self.configuration: dict[str, Any] = dict(data.CONFIGURATION)
         self.wallets = data.fresh_wallets()
         self.balances = data.fresh_balances()
+        #: Wallet id → its statements, oldest first; per currency they add up to the balance.
+        self.statements: dict[int, list[dict[str, Any]]] = {}
+        self._next_statement_id = FIRST_STATEMENT_ID
+        opening = math.floor(time.time() if now is None else now)
+        for wallet_id, balance in self.balances.items():
+            self.statements[wallet_id] = self._opening(wallet_id, balance, opening)
         self.records: list[RequestRecord] = []
         self.nonces = NonceLedger()
         self.rate_windows = RateWindows()
@@ -120,20 +131,111 @@ class EmulatorState:
     # -- accounts ------------------------------------------------------------------------------
 
     def set_balance(
-        self, wallet_id: int, currency: str, at_disposal: str, reserved: str = "0.00"
+        self,
+        wallet_id: int,
+        currency: str,
+        at_disposal: str,
+        reserved: str = "0.00",
+        *,
+        date: int | None = None,
     ) -> None:
-        """Replace one currency's balance (decimal strings in major units)."""
-        with self.lock:
-            self.balances.setdefault(wallet_id, {})[currency] = {
-                "at_disposal": _minor_units(at_disposal),
-                "at_disposal_decimal": at_disposal,
-                "reserved": _minor_units(reserved),
-                "reserved_decimal": reserved,
-            }
+        """Replace one currency's balance (decimal strings in major units).
 
-    def add_wallets(self, count: int, first_id: int) -> list[int]:
-        """Add ``count`` generated wallets with a EUR balance each; their ids."""
+        With ``date``, a change of the total is explained by an ``adjustment`` statement of
+        that date, so that the statements still add up to the balance.
+        """
+        entry = {
+            "at_disposal": _minor_units(at_disposal),
+            "at_disposal_decimal": at_disposal,
+            "reserved": _minor_units(reserved),
+            "reserved_decimal": reserved,
+        }
+        with self.lock:
+            balance = self.balances.setdefault(wallet_id, {})
+            before = ledger.total_of(balance.get(currency, {}), currency)
+            balance[currency] = entry
+            change = ledger.total_of(entry, currency) - before
+            if date is not None and change:
+                self._append(
+                    wallet_id,
+                    ledger.statement(
+                        self._take_statement_id(),
+                        currency=currency,
+                        amount=abs(change),
+                        direction="in" if change > 0 else "out",
+                        date=date,
+                        kind="adjustment",
+                        details="Balance adjustment",
+                    ),
+                )
+
+    def move_money(
+        self,
+        wallet_id: int,
+        currency: str,
+        amount: Decimal,
+        direction: str,
+        details: str,
+        other_party_name: str | None,
+        date: int,
+    ) -> dict[str, Any]:
+        """Change ``at_disposal`` by ``amount`` and append the statement saying so, in one
+        step under the lock; a copy of the new statement. ``ValueError`` for a bad request
+        (unknown wallet, direction, amount, or more out than is at disposal)."""
+        if direction not in ("in", "out"):
+            raise ValueError(f"direction must be 'in' or 'out', not {direction!r}")
+        if not (len(currency) == 3 and currency.isascii() and currency.isupper()):
+            raise ValueError(f"not a currency code: {currency!r}")
+        ledger.check_amount(amount, currency)
+        with self.lock:
+            if wallet_id not in self.wallets:
+                raise ValueError(f"no wallet {wallet_id}")
+            balance = self.balances.setdefault(wallet_id, {})
+            entry = dict(balance.get(currency, {}))
+            free = ledger.amount_of(entry, "at_disposal", currency)
+            after = free + amount if direction == "in" else free - amount
+            if after < 0:
+                raise ValueError(f"wallet {wallet_id} has only {free} {currency} at disposal")
+            ledger.write_at_disposal(entry, currency, after)
+            balance[currency] = entry
+            party = {"name": other_party_name} if other_party_name else None
+            item = ledger.statement(
+                self._take_statement_id(),
+                currency=currency,
+                amount=amount,
+                direction=direction,
+                date=date,
+                kind="transfer" if party else "other",
+                details=details,
+                other_party=party,
+            )
+            self._append(wallet_id, item)
+            return copy.deepcopy(item)
+
+    def statements_of(self, wallet_id: int) -> list[dict[str, Any]] | None:
+        """A copy of a wallet's statements, oldest first; ``None``: no such wallet."""
+        with self.lock:
+            if wallet_id not in self.wallets:
+                return None
+            return copy.deepcopy(self.statements.get(wallet_id, []))
+
+    def _take_statement_id(self) -> int:  # the caller holds the lock
+        taken = self._next_statement_id
+        self._next_statement_id += 1
+        return taken
+
+    def _append(self, wallet_id: int, item: dict[str, Any]) -> None:  # the caller holds the lock
+        self.statements.setdefault(wallet_id, []).append(item)
+
+    def _opening(self, wallet_id: int, balance: dict[str, Any], date: int) -> list[dict[str, Any]]:
+        history = ledger.opening_history(wallet_id, balance, date, self._next_statement_id)
+        self._next_statement_id += len(history)
+        return history
+
+    def add_wallets(self, count: int, first_id: int, now: float | None = None) -> list[int]:
+        """Add ``count`` generated wallets with a EUR balance (and its opening deposit)."""
         ids = list(range(first_id, first_id + count))
+        opening = math.floor(time.time() if now is None else now)
         with self.lock:
             for number, wallet_id in enumerate(ids):
                 self.wallets[wallet_id] = {
@@ -150,6 +252,17 @@ class EmulatorState:
                         "reserved_decimal": "0.00",
                     }
                 }
+                self.statements[wallet_id] = [
+                    ledger.statement(
+                        self._take_statement_id(),
+                        currency="EUR",
+                        amount=Decimal(cents).scaleb(-2),
+                        direction="in",
+                        date=opening,
+                        kind="transfer",
+                        details="Opening deposit",
+                    )
+                ]
         return ids
 
     def wallet_and_balance(
