@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from wallet_gui.core.connection import ConnectionSettings
-from wallet_gui.core.monitor import Monitor
 from wallet_gui.core.state import ClockState, PollStatus, RoundResult, WalletBalances
 from wallet_gui.qt.poller import Poller
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
@@ -59,21 +57,6 @@ def settings_for(sandbox: Sandbox, **changes: object) -> ConnectionSettings:
         interval=30.0,
     )
     return replace(base, **changes)  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def poller_for(qtbot: QtBot) -> Iterator[Callable[[Sandbox, ConnectionSettings], Poller]]:
-    pollers: list[Poller] = []
-
-    def make(sandbox: Sandbox, settings: ConnectionSettings) -> Poller:
-        key = sandbox.clients[DEMO_CLIENT_ID]
-        poller = Poller(lambda: Monitor(settings, key), settings)
-        pollers.append(poller)
-        return poller
-
-    yield make
-    for poller in pollers:
-        assert poller.shutdown()
 
 
 def test_poller_fills_clock_configuration_and_balances_from_the_worker_thread(

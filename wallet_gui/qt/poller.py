@@ -30,8 +30,8 @@ class Poller(QObject):
     Signals:
         clockChanged(ClockState), configurationChanged(Configuration),
         roundFinished(RoundResult), statusChanged(PollStatus), errorOccurred(ErrorReport),
-        requestChanged(RequestInFlight | None): the worker's results, delivered on the GUI
-        thread.
+        requestChanged(RequestInFlight | None), statementsFetched(StatementsResult): the
+        worker's results, delivered on the GUI thread.
     """
 
     clockChanged = Signal(object)
@@ -40,7 +40,9 @@ class Poller(QObject):
     statusChanged = Signal(object)
     errorOccurred = Signal(object)
     requestChanged = Signal(object)
+    statementsFetched = Signal(object)
     _refreshRequested = Signal()
+    _statementsRequested = Signal(str, object)
 
     def __init__(
         self,
@@ -60,6 +62,7 @@ class Poller(QObject):
         # Direct: runs on the worker thread as it ends, even though the GUI thread waits.
         self._thread.finished.connect(self._worker.cleanup, Qt.ConnectionType.DirectConnection)
         self._refreshRequested.connect(self._worker.refresh)
+        self._statementsRequested.connect(self._worker.fetch_statements)
         # Signal to signal: queued, because this object lives on the GUI thread.
         self._worker.clockChanged.connect(self.clockChanged)
         self._worker.configurationChanged.connect(self.configurationChanged)
@@ -67,6 +70,7 @@ class Poller(QObject):
         self._worker.statusChanged.connect(self.statusChanged)
         self._worker.errorOccurred.connect(self.errorOccurred)
         self._worker.requestChanged.connect(self.requestChanged)
+        self._worker.statementsFetched.connect(self.statementsFetched)
         self._started = False
         self._shut_down = False
 
@@ -82,6 +86,10 @@ class Poller(QObject):
 
     def refresh(self) -> None:
         self._refreshRequested.emit()
+
+    def request_statements(self, wallet_id: str, older_than: str | None) -> None:
+        """Read the page below ``older_than`` (a page's ``last`` cursor): the user scrolled."""
+        self._statementsRequested.emit(wallet_id, older_than)
 
     @property
     def running(self) -> bool:

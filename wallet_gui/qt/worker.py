@@ -33,6 +33,7 @@ from wallet_gui.core.state import (
     RoundResult,
     WalletBalances,
 )
+from wallet_gui.core.statement_feed import StatementFeed, StatementsResult, read_page
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,8 @@ class PollWorker(QObject):
         roundFinished(RoundResult), statusChanged(PollStatus), errorOccurred(ErrorReport):
         results, emitted on the worker thread.
         requestChanged(RequestInFlight | None): a request started, or none is in flight.
+        statementsFetched(StatementsResult): a page of a wallet's transactions, read after
+        its balance changed or because the user scrolled for older ones.
     """
 
     clockChanged = Signal(object)
@@ -63,6 +66,7 @@ class PollWorker(QObject):
     statusChanged = Signal(object)
     errorOccurred = Signal(object)
     requestChanged = Signal(object)
+    statementsFetched = Signal(object)
 
     def __init__(
         self,
@@ -78,6 +82,7 @@ class PollWorker(QObject):
         self._names: dict[str, str | None] = {}
         self._signatures_failing = False
         self._note: str | None = None
+        self._feed = StatementFeed()
         # Set from the GUI thread by abort(), read on the worker thread.
         self._stopped = threading.Event()
         self._bursting = False
@@ -148,6 +153,16 @@ class PollWorker(QObject):
         self.policy.refresh()
         self.configuration_timer.start(0)
         self.balance_timer.start(0)
+
+    @Slot(str, object)
+    def fetch_statements(self, wallet_id: str, older_than: object) -> None:
+        """An older page of a wallet's transactions (the user scrolled), within the budget."""
+        cursor = older_than if isinstance(older_than, str) else None
+        self._guarded(
+            "Transactions",
+            lambda monitor: self._read_statements(monitor, wallet_id, cursor),
+            lambda _delay: None,  # the user scrolls again; nothing to retry on a timer
+        )
 
     # -- guarded slots -------------------------------------------------------------------------
 
@@ -312,6 +327,26 @@ class PollWorker(QObject):
         delay, status = self.policy.round_finished(results)
         self.balance_timer.start(_ms(delay))
         self._publish(results, status)
+        for wallet_id in self._feed.due([(r.wallet_id, r.balances) for r in results]):
+            if self._stopped.is_set() or not self.policy.names_affordable(1):
+                self._feed.forget(wallet_id)  # next round, when the budget has room
+                continue
+            self._read_statements(monitor, wallet_id, None)
+
+    def _read_statements(self, monitor: Monitor, wallet_id: str, older_than: str | None) -> None:
+        pages: list[StatementsResult] = []
+        self._count_signed(
+            monitor,
+            lambda: pages.append(read_page(monitor.fetch_statements, wallet_id, older_than)),
+        )
+        if self._stopped.is_set() or not pages:
+            return
+        error = pages[0].error
+        if error is not None and error.kind == "transport" and older_than is None:
+            self._feed.forget(wallet_id)  # try again after the next round
+        # Errors stay with the page (the Transactions tab shows them): a client without the
+        # statements permission must not get an error window at every balance change.
+        self.statementsFetched.emit(pages[0])
 
     def _count_signed(self, monitor: Monitor, work: Callable[[], None]) -> None:
         before = monitor.client.signed_requests_sent
