@@ -20,6 +20,7 @@ from pathlib import Path
 
 from wallet_gui.api.client import DEFAULT_BASE_URL
 from wallet_gui.api.errors import WalletError, one_line
+from wallet_gui.core.alert_rules import AlertRules, rules_from_values, rules_to_values
 from wallet_gui.core.connection import AUTH_MAC, DEFAULT_INTERVAL, ConnectionSettings
 from wallet_gui.core.ini_file import IniDocument, IniFile
 from wallet_gui.core.ini_format import IniValue, UninterpretedValue
@@ -187,7 +188,8 @@ class ProfileStore:
         with self._failing_as(f"save profile {profile.profile!r} to"):
             document = self._file.read()
             for key in document.keys_under(group):
-                if key[len(group) + 1 :] not in fields:
+                # The alert rules are saved on their own (``save_alert_rules``): kept.
+                if key[len(group) + 1 :] not in fields and not key.startswith(f"{group}/alerts/"):
                     document.remove(key)
             for field, value in fields.items():
                 document.set_value(f"{group}/{field}", value)
@@ -218,6 +220,29 @@ class ProfileStore:
                 document.set_value(_LAST_PROFILE, name)
             else:
                 document.remove(_LAST_PROFILE)
+            self._file.write(document)
+
+    def load_alert_rules(self, name: str) -> AlertRules:
+        """The profile's alert rules (``profiles/<name>/alerts/``); defaults when it has none."""
+        document = self._read()
+        prefix = f"{_GROUP}/{name}/alerts/"
+        values = {
+            key[len(prefix) :]: text
+            for key in document.keys_under(prefix[:-1])
+            if (text := _text(document.value(key))) is not None
+        }
+        return rules_from_values(values)
+
+    def save_alert_rules(self, name: str, rules: AlertRules) -> None:
+        """Store the alert rules of profile ``name`` beside its other keys."""
+        if not name or "/" in name:
+            raise ValueError("a profile needs a name without '/'")
+        group = f"{_GROUP}/{name}/alerts"
+        with self._failing_as(f"save the alert rules of {name!r} to"):
+            document = self._file.read()
+            document.remove(group)
+            for key, value in rules_to_values(rules).items():
+                document.set_value(f"{group}/{key}", value)
             self._file.write(document)
 
     def find_by_client_id(self, client_id: str) -> ConnectionSettings | None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QSpinBox
 
 from wallet_gui.core.connection import DEFAULT_INTERVAL, MIN_INTERVAL
 from wallet_gui.core.profile_form import MAX_INTERVAL, POSITIVE_ID_PATTERN, WALLET_IDS_PATTERN
+from wallet_gui.ui.alert_fields import AlertsGroup
 from wallet_gui.ui.auth_fields import FileChooser, FileField
 
 
@@ -78,6 +79,10 @@ class MonitoringGroup(QGroupBox):
         ):
             edit.textChanged.connect(self.edited)
         self._interval_spin.valueChanged.connect(self.edited)
+        # The profile's alert rules: ``alerts.set_rules(...)`` / ``alerts.rules()``.
+        self.alerts = AlertsGroup()
+        form.addRow(self.alerts)
+        self.alerts.edited.connect(self.edited)
 
     def set_values(
         self, *, wallet_ids: str, interval: float, project_id: str, location_id: str, ca_bundle: str
