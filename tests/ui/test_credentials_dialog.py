@@ -28,6 +28,7 @@ from wallet_gui.core.connection import (
 )
 from wallet_gui.core.profile_form import parse_wallet_ids
 from wallet_gui.ui.credentials_dialog import CredentialsDialog
+from wallet_gui.ui.tones import text_colour
 
 SECRET = "s3cr3t-mac-key-DO-NOT-LEAK"
 
@@ -331,13 +332,13 @@ def test_test_results_are_shown_as_readable_plain_text(qtbot: QtBot) -> None:
 
     dialog.show_test_result(True, "server time 12:00:03, 2 wallets")
     assert "Connected: server time 12:00:03, 2 wallets" in result.text()
-    assert "#2e8b3e" in result.styleSheet()
+    assert text_colour("good", dialog.palette()).name() in result.styleSheet()
     assert child(dialog, QPushButton, "testConnectionButton").isEnabled()
 
     dialog.show_test_result(False, '<a href="https://evil">unauthorized</a>')
     assert result.textFormat() == Qt.TextFormat.PlainText
     assert 'Failed: <a href="https://evil">unauthorized</a>' in result.text()
-    assert "#c62828" in result.styleSheet()
+    assert text_colour("bad", dialog.palette()).name() in result.styleSheet()
 
 
 def test_without_a_keyring_a_banner_says_the_secret_is_for_this_session_only(

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -28,14 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from wallet_gui.core.connection import AUTH_CERTIFICATE, AUTH_MAC
+from wallet_gui.ui.tones import WARNING_BANNER, WARNING_BORDER, is_dark, is_palette_change
 
 #: Picks a file: ``(caption, start folder, filters) -> path``, or "" when cancelled.
 FileChooser = Callable[[str, str, str], str]
-
-# Colours chosen to stay readable on both light and dark window backgrounds.
-_WARNING_BACKGROUND = "#fff4ce"
-_WARNING_BORDER = "#e0b000"
-_WARNING_TEXT = "#3d2e00"
 
 
 class KeyringBanner(QLabel):
@@ -50,12 +47,27 @@ class KeyringBanner(QLabel):
         self.setObjectName("keyringWarning")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setStyleSheet(
-            f"QLabel#keyringWarning {{ background: {_WARNING_BACKGROUND};"
-            f" color: {_WARNING_TEXT}; border: 1px solid {_WARNING_BORDER};"
+        self.restyle()
+        self.setText(text)
+
+    def restyle(self) -> None:
+        """Colours (ui/tones.py) for the palette around the banner, light or dark: its
+        parent's, since the banner's own palette carries its style sheet's background."""
+        parent = self.parentWidget()
+        dark = is_dark(parent.palette() if parent is not None else QApplication.palette())
+        pair = WARNING_BANNER.on(dark)
+        sheet = (
+            f"QLabel#keyringWarning {{ background: {pair.background};"
+            f" color: {pair.text}; border: 1px solid {WARNING_BORDER.on(dark)};"
             " border-radius: 4px; padding: 8px; }"
         )
-        self.setText(text)
+        if sheet != self.styleSheet():  # setting it sends this label a palette change
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_palette_change(event) or event.type() == QEvent.Type.ParentChange:
+            self.restyle()
 
 
 class SecretEdit(QLineEdit):
