@@ -78,8 +78,10 @@ def test_a_dripping_answer_shows_as_waiting_then_times_out_and_polling_goes_on(
         balance_requests = [r for r in hostile.requests if r.path.endswith("/balance")]
         assert hostile.wait_for_requests(len(hostile.requests) + 1)  # still polling
         qtbot.waitUntil(
-            lambda: len([r for r in hostile.requests if r.path.endswith("/balance")])
-            > len(balance_requests),
+            lambda: (
+                len([r for r in hostile.requests if r.path.endswith("/balance")])
+                > len(balance_requests)
+            ),
             timeout=10_000,
         )
     finally:

@@ -382,9 +382,7 @@ def test_headless_presenter_records_each_problem_once_and_shows_nothing(
     assert [r.kind for r in presenter.reports] == ["api", "transport", "transport"]
 
 
-def test_copy_details_copies_the_selected_problem(
-    qtbot: QtBot, presenter: ErrorPresenter
-) -> None:
+def test_copy_details_copies_the_selected_problem(qtbot: QtBot, presenter: ErrorPresenter) -> None:
     presenter.present(UNAUTHORIZED)
     presenter.present(NOT_FOUND)
     dialog = the_window(presenter)

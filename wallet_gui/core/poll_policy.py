@@ -24,6 +24,7 @@ from wallet_gui.api.limits import RATE_LIMITS
 from wallet_gui.clock.sync import SYSTEM_TIME, TimeSource
 from wallet_gui.core.rate_budget import Backoff, RateBudget, budget_interval
 from wallet_gui.core.state import PollState, PollStatus
+from wallet_gui.core.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -178,9 +179,7 @@ class PollPolicy:
             self.burst_left = BURST_PROBES
             return ClockStep(delay=0.0, restarted=True)
         self.burst_left = max(0, self.burst_left - 1)
-        start = (
-            self.last_poll is None and not self.balances_started and clock.usable_for_signing
-        )
+        start = self.last_poll is None and not self.balances_started and clock.usable_for_signing
         if start:
             # Two consistent probes suffice to sign: read balances while the burst goes on.
             self.balances_started = True
@@ -297,14 +296,18 @@ class PollPolicy:
         if failures and len(failures) == len(results):
             delay = max(self.interval, self.backoff.next_delay(retry_after or None))
             if rate_limited:
-                message = f"Rate limited by the API; next try in {delay:.0f} s"
+                # The window shows the first part translated, and its own countdown.
+                limited = QT_TRANSLATE_NOOP("PollStatus", "Rate limited by the API")
+                message = f"{limited}; next try in {delay:.0f} s"
                 return delay, self._schedule(delay, PollState.RATE_LIMITED, message)
             return delay, self._schedule(delay, PollState.FAILING, str(failures[0]))
         self.backoff.reset()
         if rate_limited:
             delay = max(self.interval, retry_after)
             return delay, self._schedule(
-                delay, PollState.RATE_LIMITED, "Some requests were rate limited"
+                delay,
+                PollState.RATE_LIMITED,
+                QT_TRANSLATE_NOOP("PollStatus", "Some requests were rate limited"),
             )
         message = f"{len(failures)} wallet(s) failed" if failures else ""
         return self.interval, self._schedule(self.interval, PollState.CONNECTED, message)

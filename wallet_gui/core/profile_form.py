@@ -25,6 +25,7 @@ from wallet_gui.core.connection import (
     ConnectionSettings,
 )
 from wallet_gui.core.reports import is_web_link
+from wallet_gui.core.translatable import QT_TRANSLATE_NOOP
 
 #: The longest poll interval a profile may have (seconds); slower than hourly is not monitoring.
 MAX_INTERVAL = 3600
@@ -130,19 +131,22 @@ class ProfileForm:
         """What keeps the profile from being saved, in one sentence, or ``None``."""
         profile = self.profile.strip()
         if not profile:
-            return "Enter a profile name."
+            return QT_TRANSLATE_NOOP("CredentialsDialog", "Enter a profile name.")
         if any(ch in profile for ch in PROFILE_FORBIDDEN):
-            return "The profile name cannot contain / or \\."
+            return QT_TRANSLATE_NOOP(
+                "CredentialsDialog", "The profile name cannot contain / or \\."
+            )
         if profile in self.taken_names:
-            return "Another profile already has this name."
+            return QT_TRANSLATE_NOOP("CredentialsDialog", "Another profile already has this name.")
         return self.connection_error()
 
     def cleartext_warning(self) -> str | None:
         """A note (not an error) when the address is plain http:// to another computer."""
         if is_cleartext_remote(self.settings().base_url):
-            return (
+            return QT_TRANSLATE_NOOP(
+                "CredentialsDialog",
                 "Plain http:// to another computer: requests and answers cross the network "
-                "unencrypted. Use https:// unless you know why not."
+                "unencrypted. Use https:// unless you know why not.",
             )
         return None
 
@@ -150,7 +154,10 @@ class ProfileForm:
         """What keeps the profile from connecting, or ``None`` (the name does not matter)."""
         settings = self.settings()
         if not is_web_link(settings.base_url):
-            return "The API address must start with https:// (or http://) and a host."
+            return QT_TRANSLATE_NOOP(
+                "CredentialsDialog",
+                "The API address must start with https:// (or http://) and a host.",
+            )
         try:
             # The client's own gates: no user name or password, query or fragment in the
             # address; a client id that cannot break out of the Authorization header.
@@ -161,22 +168,28 @@ class ProfileForm:
             return f"{str(error)[:1].upper()}{str(error)[1:]}."
         if settings.auth_method == AUTH_MAC:
             if not settings.client_id:
-                return "Enter the client id."
+                return QT_TRANSLATE_NOOP("CredentialsDialog", "Enter the client id.")
             if not self.has_secret:
-                return "Enter the MAC key."
+                return QT_TRANSLATE_NOOP("CredentialsDialog", "Enter the MAC key.")
         else:
             if not settings.cert_file:
-                return "Choose the client certificate file."
+                return QT_TRANSLATE_NOOP("CredentialsDialog", "Choose the client certificate file.")
             if not _is_file(settings.cert_file):
-                return "The certificate file does not exist."
+                return QT_TRANSLATE_NOOP(
+                    "CredentialsDialog", "The certificate file does not exist."
+                )
             if settings.key_file and not _is_file(settings.key_file):
-                return "The private key file does not exist."
+                return QT_TRANSLATE_NOOP(
+                    "CredentialsDialog", "The private key file does not exist."
+                )
         if not (is_valid_optional_id(self.project_id) and is_valid_optional_id(self.location_id)):
-            return "Project id and location id must be positive whole numbers."
+            return QT_TRANSLATE_NOOP(
+                "CredentialsDialog", "Project id and location id must be positive whole numbers."
+            )
         if not MIN_INTERVAL <= settings.interval <= MAX_INTERVAL:
             return f"Poll every {MIN_INTERVAL:g} to {MAX_INTERVAL} seconds."
         if settings.ca_bundle and not _is_file(settings.ca_bundle):
-            return "The CA bundle file does not exist."
+            return QT_TRANSLATE_NOOP("CredentialsDialog", "The CA bundle file does not exist.")
         return None
 
 

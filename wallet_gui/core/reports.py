@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from wallet_gui.api.errors import ApiError, ResponseFormatError, TransportError, WalletError
+from wallet_gui.core.translatable import QT_TRANSLATE_NOOP
 
 
 def is_web_link(uri: str | None) -> bool:
@@ -47,12 +48,13 @@ class ErrorReport:
 
     @property
     def title(self) -> str:
+        """In English; the window translates it (``wallet_gui.ui.core_texts``)."""
         return {
-            "api": "The Wallet API reported an error",
-            "transport": "The Wallet API could not be reached",
-            "format": "The Wallet API sent an unexpected answer",
-            "credentials": "Credentials problem",
-        }.get(self.kind, "Unexpected problem")
+            "api": QT_TRANSLATE_NOOP("ErrorReport", "The Wallet API reported an error"),
+            "transport": QT_TRANSLATE_NOOP("ErrorReport", "The Wallet API could not be reached"),
+            "format": QT_TRANSLATE_NOOP("ErrorReport", "The Wallet API sent an unexpected answer"),
+            "credentials": QT_TRANSLATE_NOOP("ErrorReport", "Credentials problem"),
+        }.get(self.kind, QT_TRANSLATE_NOOP("ErrorReport", "Unexpected problem"))
 
     @property
     def link(self) -> str | None:

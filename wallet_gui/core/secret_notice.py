@@ -16,20 +16,22 @@ from wallet_gui.core.credentials import (
     KEYRING_UNAVAILABLE,
     SERVICE,
 )
+from wallet_gui.core.translatable import QT_TRANSLATE_NOOP, Translate, english
 
 _PROBLEMS = {
-    KEYRING_UNAVAILABLE: (
+    KEYRING_UNAVAILABLE: QT_TRANSLATE_NOOP(
+        "SecretNotice",
         "The system keyring is not available: no Secret Service is running, or none is "
-        "set up on this computer."
+        "set up on this computer.",
     ),
-    KEYRING_LOCKED: "The system keyring is locked.",
-    KEYRING_FAILED: "The system keyring did not answer.",
+    KEYRING_LOCKED: QT_TRANSLATE_NOOP("SecretNotice", "The system keyring is locked."),
+    KEYRING_FAILED: QT_TRANSLATE_NOOP("SecretNotice", "The system keyring did not answer."),
 }
 
 
-def keyring_problem(kind: str) -> str:
+def keyring_problem(kind: str, *, translate: Translate = english) -> str:
     """One sentence saying what is wrong with the keyring."""
-    return _PROBLEMS.get(kind, _PROBLEMS[KEYRING_FAILED])
+    return translate("SecretNotice", _PROBLEMS.get(kind, _PROBLEMS[KEYRING_FAILED]))
 
 
 def secret_name(settings: ConnectionSettings) -> str:
@@ -45,48 +47,76 @@ def needs_secret(settings: ConnectionSettings) -> bool:
     return settings.auth_method != AUTH_CERTIFICATE and bool(settings.client_id)
 
 
-def missing_secret_notice(settings: ConnectionSettings, keyring_kind: str | None) -> str:
+def missing_secret_notice(
+    settings: ConnectionSettings, keyring_kind: str | None, *, translate: Translate = english
+) -> str:
     """Why the saved profile cannot connect as it is, and what to do now.
 
     ``keyring_kind`` is why the keyring could not be read, or ``None`` when it could be
-    read but holds no secret for this profile.
+    read but holds no secret for this profile. One whole sentence per kind of secret, so
+    that each language can decline the secret's name its own way.
     """
-    what = secret_name(settings)
     name = settings.profile
+    passphrase = settings.auth_method == AUTH_CERTIFICATE
     if keyring_kind is None:
-        return (
-            f"No {what} is saved for “{name}” in the system keyring. It is needed to "
-            f"connect: enter it below, and it will be saved again."
+        if passphrase:
+            text = translate(
+                "SecretNotice",
+                "No private key passphrase is saved for “{0}” in the system keyring. It is "
+                "needed to connect: enter it below, and it will be saved again.",
+            )
+        else:
+            text = translate(
+                "SecretNotice",
+                "No MAC key is saved for “{0}” in the system keyring. It is needed to "
+                "connect: enter it below, and it will be saved again.",
+            )
+        return text.format(name)
+    if passphrase:
+        text = translate(
+            "SecretNotice",
+            "{0} The private key passphrase saved for “{1}” cannot be read, and it is needed "
+            "for this session: enter it below to connect. It will be used until the app "
+            "closes and will not be stored.",
         )
-    return (
-        f"{keyring_problem(keyring_kind)} The {what} saved for “{name}” cannot be read, "
-        f"and it is needed for this session: enter it below to connect. It will be used "
-        f"until the app closes and will not be stored."
-    )
+    else:
+        text = translate(
+            "SecretNotice",
+            "{0} The MAC key saved for “{1}” cannot be read, and it is needed for this "
+            "session: enter it below to connect. It will be used until the app closes and "
+            "will not be stored.",
+        )
+    return text.format(keyring_problem(keyring_kind, translate=translate), name)
 
 
-def session_only_notice(keyring_kind: str) -> str:
+def session_only_notice(keyring_kind: str, *, translate: Translate = english) -> str:
     """The keyring cannot store a secret typed now: it is kept for this session only."""
-    return (
-        f"{keyring_problem(keyring_kind)} A key entered here is used for this session only "
-        "and has to be entered again next time."
+    text = translate(
+        "SecretNotice",
+        "{0} A key entered here is used for this session only and has to be entered again "
+        "next time.",
     )
+    return text.format(keyring_problem(keyring_kind, translate=translate))
 
 
-def not_stored_notice(keyring_kind: str) -> str:
+def not_stored_notice(keyring_kind: str, *, translate: Translate = english) -> str:
     """After saving a profile whose secret the keyring refused."""
-    return (
-        f"{keyring_problem(keyring_kind)} The key was not stored: it is used for this session "
-        "only and has to be entered again next time."
+    text = translate(
+        "SecretNotice",
+        "{0} The key was not stored: it is used for this session only and has to be entered "
+        "again next time.",
     )
+    return text.format(keyring_problem(keyring_kind, translate=translate))
 
 
-def not_removed_notice(keyring_kind: str) -> str:
+def not_removed_notice(keyring_kind: str, *, translate: Translate = english) -> str:
     """After deleting a profile whose secret the keyring could not remove."""
-    return (
-        f"{keyring_problem(keyring_kind)} The profile's key could not be removed from it: "
-        f"remove it later with the keyring's own tool (service “{SERVICE}”)."
+    text = translate(
+        "SecretNotice",
+        "{0} The profile's key could not be removed from it: remove it later with the "
+        "keyring's own tool (service “{1}”).",
     )
+    return text.format(keyring_problem(keyring_kind, translate=translate), SERVICE)
 
 
 __all__ = [

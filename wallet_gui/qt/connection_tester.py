@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from wallet_gui.api.client import DEFAULT_TIMEOUT_S, WalletClient
 from wallet_gui.api.errors import WalletError
@@ -116,9 +116,14 @@ class ConnectionTester(QObject):
             sample.server_time,
             sample.sent + sample.wall_offset,
             sample.received + sample.wall_offset,
+            translate=QCoreApplication.translate,  # the dialog shows it in its language
         )
-        who = f"signed in as {info.title or info.type or 'client'}; " if info is not None else ""
-        return True, who + clock
+        if info is None:
+            return True, clock
+        who = info.title or info.type or QCoreApplication.translate("ClockText", "client")
+        return True, QCoreApplication.translate("ClockText", "signed in as {0}; {1}").format(
+            who, clock
+        )
 
     def _report(self, generation: int, ok: bool, text: str) -> None:
         with self._lock:

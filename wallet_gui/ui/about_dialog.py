@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import Qt, QUrl, Slot, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Slot, qVersion
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,6 +32,11 @@ from wallet_gui.core.profiles import settings_path
 
 APP_NAME = "Wallet monitor"
 LICENCE = "MIT"
+
+
+def app_name() -> str:
+    """``APP_NAME`` in the window's language (the main window's title says the same)."""
+    return QCoreApplication.translate("MainWindow", "Wallet monitor")
 
 
 def data_path() -> Path:
@@ -75,13 +80,22 @@ def about_facts() -> list[tuple[str, str]]:
         ("PySide", PySide6.__version__),
         ("Python", platform.python_version()),
         ("Settings file", str(settings_path())),
-        ("Data folder", str(data) if data.exists() else f"{data} (nothing stored there yet)"),
+        (
+            "Data folder",
+            str(data)
+            if data.exists()
+            else QCoreApplication.translate("AboutDialog", "{0} (nothing stored there yet)").format(
+                data
+            ),
+        ),
         ("Licence", LICENCE),
         (
             "Documentation",
             str(readme)
             if readme is not None
-            else "not installed with this copy: see README.md in the project's source",
+            else QCoreApplication.translate(
+                "AboutDialog", "not installed with this copy: see README.md in the project's source"
+            ),
         ),
     ]
 
@@ -92,11 +106,11 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(self.tr("About {0}").format(APP_NAME))
+        self.setWindowTitle(self.tr("About {0}").format(app_name()))
         self._facts = about_facts()
         self._readme = readme_location()
 
-        title = QLabel(f"{APP_NAME} {__version__}", self)
+        title = QLabel(f"{app_name()} {__version__}", self)
         title.setObjectName("aboutTitleLabel")
         title.setTextFormat(Qt.TextFormat.PlainText)
         font = QFont(title.font())

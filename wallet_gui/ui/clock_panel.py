@@ -18,8 +18,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QFont, QHideEvent, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Slot
+from PySide6.QtGui import QFont, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from wallet_gui.core.state import ClockState
@@ -35,24 +35,13 @@ from wallet_gui.ui.formatting import (
     format_offset,
     format_ppm,
 )
+from wallet_gui.ui.tones import CLOCK_BADGES, Pair, is_palette_change, pair_for
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import QChartView, QLineSeries
 
-# (background, text) per level, for a light and for a dark palette; the pairs are chosen to
-# stay readable (contrast well above 4.5:1) rather than to alarm.
-_BADGE_COLOURS: dict[ClockLevel, tuple[tuple[str, str], tuple[str, str]]] = {
-    ClockLevel.FINE: (("#dcefdc", "#1d5a2a"), ("#1f3d26", "#b8e6c1")),
-    ClockLevel.RISKY: (("#fbeccb", "#6e4a00"), ("#4a3a12", "#f5d98f")),
-    ClockLevel.FAILING: (("#f7d9d7", "#8a1f17"), ("#4d2220", "#f4b9b4")),
-    ClockLevel.STALE: (("#e4e4e4", "#3a3a3a"), ("#3a3a3a", "#d6d6d6")),
-}
 #: The longest the estimator waits between two maintenance probes (``clock.estimator``).
 LONGEST_PROBE_INTERVAL_S = 600.0
-
-
-def _is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def _text(widget: QWidget | None) -> str:
@@ -338,8 +327,9 @@ class ClockPanel(QWidget):
     def _direction_text(self, offset: float, half_width: float | None) -> str:
         if half_width is not None and abs(offset) <= half_width:
             # The interval holds zero: ahead or behind is not known, only how close.
-            return self.tr("This computer is within ±{0:.3f} s of the server.").format(half_width)
-        amount = f"{abs(offset):.3f} s"
+            within = QLocale().toString(half_width, "f", 3)  # the locale's decimal sign
+            return self.tr("This computer is within ±{0} s of the server.").format(within)
+        amount = self.tr("{0} s").format(QLocale().toString(abs(offset), "f", 3))
         if round(abs(offset), 3) == 0:
             return self.tr("This computer agrees with the server.")
         if offset > 0:
@@ -387,14 +377,23 @@ class ClockPanel(QWidget):
         self._badge.setVisible(self._level is not ClockLevel.UNKNOWN)
         self._advice.setVisible(bool(advice))
         self._keep_summary_whole()
-        colours = _BADGE_COLOURS.get(self._level)
-        if colours is None:
-            background = self.palette().color(QPalette.ColorRole.AlternateBase).name()
-            foreground = self.palette().color(QPalette.ColorRole.WindowText).name()
-        else:
-            background, foreground = colours[1 if _is_dark(self.palette()) else 0]
+        self._style_badge()
+        self._arm_stale_timer()
+
+    def _style_badge(self) -> None:
+        """The level's badge colours (ui/tones.py: 4.5:1 at least) for the palette now."""
+        shade = CLOCK_BADGES.get(self._level.value)
+        pair = (
+            pair_for(shade, self.palette())
+            if shade is not None  # else nothing measured yet, and the badge is hidden
+            else Pair("palette(alternate-base)", "palette(window-text)")
+        )
         self._badge.setStyleSheet(
-            f"QLabel {{ background: {background}; color: {foreground}; font-weight: 600;"
+            f"QLabel {{ background: {pair.background}; color: {pair.text}; font-weight: 600;"
             " border-radius: 4px; padding: 3px 10px; }"
         )
-        self._arm_stale_timer()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_palette_change(event) and hasattr(self, "_badge"):  # light ↔ dark: they follow
+            self._style_badge()

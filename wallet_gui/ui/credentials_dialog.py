@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,25 +42,27 @@ from wallet_gui.core.secret_notice import session_only_notice
 from wallet_gui.ui.auth_fields import AuthenticationGroup, KeyringBanner
 from wallet_gui.ui.monitoring_fields import MonitoringGroup
 from wallet_gui.ui.plain_text import breakable, excerpt, plain_label
-
-# Colours chosen to stay readable on both light and dark window backgrounds.
-_OK_COLOUR = "#2e8b3e"
-_ERROR_COLOUR = "#c62828"
+from wallet_gui.ui.tones import is_palette_change, text_style
 
 
 def _confirm_delete_with_message_box(parent: QWidget, profile: str) -> bool:
     """A modal question with Delete/Cancel; Cancel is the default."""
+    translate = QCoreApplication.translate  # a name lupdate knows
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(parent.tr("Delete profile"))
-    # The profile name is the user's own text: plain text, so nothing in it is interpreted.
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(parent.tr("Delete the profile “{name}”?").format(name=profile))
+    box.setWindowTitle(translate("CredentialsDialog", "Delete profile"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the user's own: nothing interpreted
+    box.setText(translate("CredentialsDialog", "Delete the profile “{name}”?").format(name=profile))
     box.setInformativeText(
-        parent.tr("Its settings and the secret stored in the system keyring will be removed.")
+        translate(
+            "CredentialsDialog",
+            "Its settings and the secret stored in the system keyring will be removed.",
+        )
     )
     box.setStandardButtons(QMessageBox.StandardButton.Cancel)
-    delete = box.addButton(parent.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    delete = box.addButton(
+        translate("CredentialsDialog", "Delete"), QMessageBox.ButtonRole.DestructiveRole
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is delete
@@ -111,6 +113,7 @@ class CredentialsDialog(QDialog):
         self._taken_names = taken_names
         # The check of the last Save or Test press, re-run as the fields change.
         self._shown_check: Callable[[ProfileForm], str | None] | None = None
+        self._test_tone: str | None = None  # "good" or "bad" once a test answered
         self.setWindowTitle(
             self.tr("Edit connection") if settings is not None else self.tr("New connection")
         )
@@ -120,7 +123,7 @@ class CredentialsDialog(QDialog):
 
         banner = keyring_message.strip()
         if not banner and not keyring_available:
-            banner = session_only_notice(KEYRING_UNAVAILABLE)
+            banner = session_only_notice(KEYRING_UNAVAILABLE, translate=QCoreApplication.translate)
         self._keyring_warning = KeyringBanner(banner)
         root.addWidget(self._keyring_warning)
         self._keyring_warning.setVisible(bool(banner))
@@ -138,7 +141,7 @@ class CredentialsDialog(QDialog):
         self._form_error.setObjectName("formError")
         self._form_error.setTextFormat(Qt.TextFormat.PlainText)
         self._form_error.setWordWrap(True)
-        self._form_error.setStyleSheet(f"color: {_ERROR_COLOUR};")
+        self._form_error.setStyleSheet(text_style("bad", self.palette()))
         self._form_error.hide()
         root.addWidget(self._form_error)
         self._cleartext_note = QLabel()
@@ -327,6 +330,16 @@ class CredentialsDialog(QDialog):
         super().showEvent(event)
         self._fit_height()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_palette_change(event) and hasattr(self, "_test_result"):
+            self._restyle()  # light ↔ dark: the texts' colours follow
+
+    def _restyle(self) -> None:  # the texts' colours for this palette (ui/tones.py)
+        self._keyring_warning.restyle()  # its style sheet keeps palette changes from it
+        self._form_error.setStyleSheet(text_style("bad", self.palette()))
+        self._test_result.setStyleSheet(text_style(self._test_tone, self.palette()))
+
     @Slot()
     def _on_auth_method_changed(self) -> None:
         self._fit_height()
@@ -337,6 +350,7 @@ class CredentialsDialog(QDialog):
             return
         settings = self._form().settings()
         self._test_button.setEnabled(False)
+        self._test_tone = None
         self._test_result.setStyleSheet("")
         self._test_result.setText(self.tr("Testing…"))
         self.testRequested.emit(settings, self.result_secret())
@@ -346,9 +360,9 @@ class CredentialsDialog(QDialog):
         """Show how the connection test went; ``text`` (server text, maybe) is shown as a
         bounded plain-text excerpt."""
         self._test_button.setEnabled(True)
-        colour = _OK_COLOUR if ok else _ERROR_COLOUR
+        self._test_tone = "good" if ok else "bad"
         prefix = self.tr("✔ Connected") if ok else self.tr("✘ Failed")
-        self._test_result.setStyleSheet(f"color: {colour};")
+        self._restyle()
         shown = breakable(excerpt(text))
         self._test_result.setText(f"{prefix}: {shown}" if text else prefix)
         self._fit_height()
@@ -374,7 +388,8 @@ class CredentialsDialog(QDialog):
     @Slot()
     def accept(self) -> None:
         """Close with Save only when the form is complete; otherwise say what is missing."""
-        if self._check(ProfileForm.validation_error) is None:
+        alerts_ok = not self._monitoring.alerts.error()  # the rules say what is wrong
+        if self._check(ProfileForm.validation_error) is None and alerts_ok:
             super().accept()
 
     @Slot()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QStyle, QVBoxLay
 
 from wallet_gui.core.error_gate import Problem
 from wallet_gui.core.reports import ErrorReport
+from wallet_gui.ui.core_texts import report_title, request_context
 from wallet_gui.ui.plain_text import (
     EXCERPT_CHARS,
     FULL_TEXT_CHARS,
@@ -175,9 +176,9 @@ class ErrorDetails(QWidget):
     # -- inside ------------------------------------------------------------------------------
 
     def _show_report(self, report: ErrorReport) -> None:
-        self._title.setText(report.title)
+        self._title.setText(report_title(report))
         self._cut = False
-        context = self._shown(report.context)
+        context = self._shown(request_context(report.context))
         self._context.setText(self.tr("While: {context}").format(context=context))
 
         # An API error's message repeats code, status and description; other kinds have
@@ -243,8 +244,8 @@ class ErrorDetails(QWidget):
         self._form.setRowVisible(label, bool(report.uri))
 
     def _repeat_text(self, problem: Problem) -> str:
-        return self.tr("Happened {count} times since {time}").format(
-            count=problem.count, time=problem.first_seen.strftime("%H:%M:%S")
+        return self.tr("Happened %n times since {0}", "", problem.count).format(
+            problem.first_seen.strftime("%H:%M:%S")
         )
 
     def _state_text(self, problem: Problem) -> str:
@@ -255,8 +256,10 @@ class ErrorDetails(QWidget):
             )
         text = "" if problem.needs_user else self.tr("The app retries this by itself.")
         if len(problem.where) > 1:
-            places = breakable(excerpt(", ".join(problem.where), EXCERPT_CHARS))
-            text = f"{text} {self.tr('Failing now: {places}').format(places=places)}".strip()
+            where = ", ".join(request_context(place) for place in problem.where)
+            places = breakable(excerpt(where, EXCERPT_CHARS))
+            failing = self.tr("Failing now: {0}").format(places)
+            text = f"{text} {failing}".strip()
         return text
 
 

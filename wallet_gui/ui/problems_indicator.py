@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from wallet_gui.core.error_gate import Problem, ProblemKey
+from wallet_gui.ui.core_texts import request_context
 from wallet_gui.ui.plain_text import LINE_CHARS, cell_text, plain_tooltip
 
 #: Rows the list shows before it scrolls (the details below need the room more).
@@ -35,7 +36,7 @@ _WIDTH = 640
 
 
 class ProblemsIndicator(QToolButton):
-    """"⚠ 2 problems" in the status bar; hidden while no problem is open."""
+    """ "⚠ 2 problems" in the status bar; hidden while no problem is open."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,8 +58,9 @@ class ProblemsIndicator(QToolButton):
     def set_count(self, count: int) -> None:
         """Show how many problems are open (hidden at zero)."""
         self._count = max(0, count)
+        # English has its own word for one; other counts take the language's plural forms.
         one = self._count == 1
-        text = (self.tr("{n} problem") if one else self.tr("{n} problems")).format(n=self._count)
+        text = self.tr("1 problem") if one else self.tr("%n problems", "", self._count)
         self.setText(text)
         self.setToolTip(self.tr("Show the error window with the current problems"))
         self.setAccessibleName(text)
@@ -135,8 +137,8 @@ class ProblemList(QTableWidget):
 
     def _fill(self, row: int, problem: Problem) -> None:
         report = problem.report
-        where = problem.where or (report.context,)
-        more = self.tr(" (+{n} more)").format(n=len(where) - 1) if len(where) > 1 else ""
+        where = tuple(request_context(place) for place in problem.where or (report.context,))
+        more = self.tr(" (+%n more)", "", len(where) - 1) if len(where) > 1 else ""
         cause = f"{report.code} (HTTP {report.status})" if report.code else report.message
         what = cell_text(f"{where[0]}: {cause}", LINE_CHARS) + more
         if problem.is_open:

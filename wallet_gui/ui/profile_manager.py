@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,17 +36,27 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 
 def _confirm_with_message_box(parent: QWidget, profile: str, current: bool) -> bool:
     """A modal Delete/Cancel question about ``profile``; Cancel is the default."""
+    translate = QCoreApplication.translate  # a name lupdate knows
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(parent.tr("Delete profile"))
+    box.setWindowTitle(translate("ProfileManagerDialog", "Delete profile"))
     box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the user's own text
-    box.setText(parent.tr("Delete the profile “{name}”?").format(name=profile))
-    details = parent.tr("Its settings and the key stored in the system keyring will be removed.")
+    box.setText(
+        translate("ProfileManagerDialog", "Delete the profile “{name}”?").format(name=profile)
+    )
+    details = translate(
+        "ProfileManagerDialog",
+        "Its settings and the key stored in the system keyring will be removed.",
+    )
     if current:
-        details += " " + parent.tr("It is being monitored now: monitoring stops.")
+        details += " " + translate(
+            "ProfileManagerDialog", "It is being monitored now: monitoring stops."
+        )
     box.setInformativeText(details)
     box.setStandardButtons(QMessageBox.StandardButton.Cancel)
-    delete = box.addButton(parent.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    delete = box.addButton(
+        translate("ProfileManagerDialog", "Delete"), QMessageBox.ButtonRole.DestructiveRole
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is delete

@@ -22,14 +22,17 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from wallet_gui.api.limits import RATE_LIMIT_PER_HOUR, RATE_LIMIT_PER_MINUTE
 from wallet_gui.core.state import PollState, PollStatus, RequestInFlight
-from wallet_gui.ui.formatting import format_countdown, format_local_time
+from wallet_gui.ui.core_texts import request_context
+from wallet_gui.ui.formatting import format_local_time
+from wallet_gui.ui.i18n import core_text
 from wallet_gui.ui.plain_text import excerpt, plain_tooltip
 from wallet_gui.ui.problems_indicator import ProblemsIndicator
+from wallet_gui.ui.tones import text_colour
 
 
 class Tone(enum.Enum):
@@ -41,13 +44,6 @@ class Tone(enum.Enum):
     IDLE = "idle"  # not connected, paused, stopped
 
 
-# (on a light bar, on a dark bar): each at least 3:1 against its bar, as for any graphic.
-_DOT_COLOURS = {
-    Tone.GOOD: ("#1e7b34", "#5cc879"),
-    Tone.WARNING: ("#b87a00", "#f0b429"),
-    Tone.BAD: ("#b3261e", "#ff7b72"),
-    Tone.IDLE: ("#6e6e6e", "#a0a0a0"),
-}
 _STATE_TONE = {
     PollState.CONNECTED: Tone.GOOD,
     PollState.CONNECTING: Tone.WARNING,
@@ -64,19 +60,25 @@ _FAILED_WALLETS = re.compile(r"(\d+) wallet\(s\) failed", re.IGNORECASE)
 _STATE_CHARS = 300
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatusLine", text)
-
-
 def _state_word(state: PollState) -> str:
+    # Literal calls, so that lupdate finds each text.
     return {
-        PollState.CONNECTING: _tr("Connecting"),
-        PollState.CONNECTED: _tr("Connected"),
-        PollState.FAILING: _tr("Connection failing"),
-        PollState.RATE_LIMITED: _tr("Rate limited by the API"),
-        PollState.PAUSED: _tr("Paused"),
-        PollState.STOPPED: _tr("Stopped"),
+        PollState.CONNECTING: QCoreApplication.translate("StatusLine", "Connecting"),
+        PollState.CONNECTED: QCoreApplication.translate("StatusLine", "Connected"),
+        PollState.FAILING: QCoreApplication.translate("StatusLine", "Connection failing"),
+        PollState.RATE_LIMITED: QCoreApplication.translate("StatusLine", "Rate limited by the API"),
+        PollState.PAUSED: QCoreApplication.translate("StatusLine", "Paused"),
+        PollState.STOPPED: QCoreApplication.translate("StatusLine", "Stopped"),
     }[state]
+
+
+class _FailedWallets(QObject):
+    """ "Connected, 3 wallets failed": a QObject only for ``tr()``'s plural forms."""
+
+    def text(self, count: int) -> str:
+        if count == 1:  # English says "1 wallet"; the plural forms cover every other count
+            return self.tr("Connected, 1 wallet failed")
+        return self.tr("Connected, %n wallets failed", "", count)
 
 
 def _lower_first(text: str) -> str:
@@ -97,14 +99,11 @@ def status_summary(status: PollStatus) -> tuple[str, Tone]:
         count = int(failed.group(1))
         if count == 0:
             return word, tone
-        text = (
-            _tr("Connected, 1 wallet failed")
-            if count == 1
-            else _tr("Connected, {count} wallets failed").format(count=count)
-        )
-        return text, Tone.WARNING
+        return _FailedWallets().text(count), Tone.WARNING
+    message = core_text("PollStatus", message)  # the policy's own words, translated
     if not message:
-        return (_tr("Connecting…") if status.state is PollState.CONNECTING else word), tone
+        connecting = QCoreApplication.translate("StatusLine", "Connecting…")
+        return (connecting if status.state is PollState.CONNECTING else word), tone
     if status.state is PollState.CONNECTED:
         tone = Tone.WARNING  # connected, but something worth a message happened
     if status.state is PollState.RATE_LIMITED or message.casefold().startswith(word.casefold()):
@@ -122,9 +121,9 @@ class _Dot(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
 
     def colour(self) -> QColor:
-        light, dark = _DOT_COLOURS[self.tone]
-        on_dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        return QColor(dark if on_dark else light)
+        # The tone's text colour (ui/tones.py): 4.5:1 on the bar, light or dark; taken at
+        # each paint, so a palette change (which repaints) shows at once.
+        return text_colour(self.tone.value, self.palette())
 
     def sizeHint(self) -> QSize:
         side = self.fontMetrics().height()
@@ -311,11 +310,21 @@ class StatusLine(QObject):
             return False
         self._slow.setText(
             self.tr("Waiting for the server: {0} ({1:.0f} s)").format(
-                request.what, now - request.since
+                request_context(request.what), now - request.since
             )
         )
         self._slow.show()
         return True
+
+    def _countdown(self, seconds: float) -> str:
+        """ "in 25 s", "in 3 min 05 s", or "now" once the deadline has passed."""
+        whole = max(0, round(seconds))
+        if whole == 0:
+            return self.tr("now")
+        if whole < 60:
+            return self.tr("in {0} s").format(whole)
+        minutes, rest = divmod(whole, 60)
+        return self.tr("in {0} min {1} s").format(minutes, f"{rest:02d}")
 
     def _draw_times(self, now: float) -> float | None:
         """The last and next poll; returns the deadline counted down to, if any."""
@@ -329,14 +338,14 @@ class StatusLine(QObject):
             deadline = self._retry_deadline
             parts.append(
                 self.tr("next try at {0}, {1}").format(
-                    format_local_time(deadline), format_countdown(deadline - now)
+                    format_local_time(deadline), self._countdown(deadline - now)
                 )
             )
         elif status.next_poll is not None:
             deadline = status.next_poll
             parts.append(
                 self.tr("next poll {0}, {1}").format(
-                    format_local_time(deadline), format_countdown(deadline - now)
+                    format_local_time(deadline), self._countdown(deadline - now)
                 )
             )
         self._times.setText(" · ".join(parts))
