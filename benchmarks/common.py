@@ -91,7 +91,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 def child_env(config_dir: str | None = None) -> dict[str, str]:
-    """Environment for app subprocesses: offscreen Qt and a throwaway settings folder.
+    """Environment for app subprocesses: offscreen Qt, throwaway settings and data folders.
 
     The throwaway ``XDG_CONFIG_HOME`` keeps the user's profiles and window geometry out of
     the measurement (and untouched by it).
@@ -99,6 +99,8 @@ def child_env(config_dir: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["XDG_CONFIG_HOME"] = config_dir or tempfile.mkdtemp(prefix="wallet-bench-")
+    # And a throwaway history: the demo's records must not land in the user's database.
+    env["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="wallet-bench-data-")
     env["WALLET_GUI_NO_DIALOGS"] = "1"
     env.pop("WALLET_GUI_MAC_KEY", None)
     return env

@@ -1,6 +1,6 @@
 """The one entry point: every figure against the emulator, then one table.
 
-``python -m benchmarks.run`` (about 5 minutes on 2 cores) or ``--quick`` (under 2 minutes).
+``python -m benchmarks.run`` (about 8 minutes on 2 cores) or ``--quick`` (about 3 minutes).
 Each figure prints its details as it goes; the table at the end puts this project, the
 baseline measured in the same run, their ratio and the issue's target side by side. A
 figure that fails to run is reported in the table instead of hiding the others.
@@ -20,6 +20,9 @@ from collections.abc import Callable
 from benchmarks import (
     clock_accuracy,
     footprint,
+    history_redraw,
+    history_startup,
+    history_store,
     many_wallets,
     responsiveness,
     startup,
@@ -33,7 +36,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         action="append",
-        choices=("responsiveness", "many_wallets", "startup", "footprint", "clock_accuracy"),
+        choices=(
+            "responsiveness",
+            "many_wallets",
+            "startup",
+            "footprint",
+            "clock_accuracy",
+            "history_store",
+            "history_redraw",
+            "history_startup",
+        ),
         help="run only this figure (repeatable)",
     )
     args = parser.parse_args(argv)
@@ -45,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         ("startup", startup.run),
         ("footprint", footprint.run),
         ("clock_accuracy", clock_accuracy.run),
+        ("history_store", history_store.run),
+        ("history_redraw", history_redraw.run),
+        ("history_startup", history_startup.run),
     ]
     started = time.monotonic()
     rows: list[Row] = []

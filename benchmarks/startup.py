@@ -43,9 +43,16 @@ class Launch:
     rows: int
 
 
-def launch(mode: str, *, hold: float = 0.0, extra: tuple[str, ...] = ()) -> Launch:
+def launch(
+    mode: str,
+    *,
+    hold: float = 0.0,
+    extra: tuple[str, ...] = (),
+    env_extra: dict[str, str] | None = None,
+) -> Launch:
     """Start ``benchmarks.appdriver`` in ``mode`` ("app" or "bare") and wait for its report."""
     env = child_env()
+    env.update(env_extra or {})
     env["BENCH_T0"] = repr(time.monotonic())
     command = [sys.executable, "-m", "benchmarks.appdriver", mode, "--hold", str(hold), *extra]
     done = subprocess.run(

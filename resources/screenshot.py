@@ -72,7 +72,7 @@ def demo_clock(now: float) -> ClockState:
         half_width=last.half_width,
         typical_error=0.0041,
         rtt_min=0.0382,
-        rate_ppm=-15.2,
+        rate_ppm=15.2,
         rate_half_width_ppm=3.1,
         samples=120,
         falsetickers=2,

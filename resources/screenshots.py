@@ -2,9 +2,10 @@
 
 Why: the window is looked at on machines without a display, so each state a user meets —
 the monitor with a failing wallet, no wallets yet, the error window, the profile manager,
-the Connect dialog, About, the first-run screen — is rendered offscreen from the real
-widgets, fed with fixed states, in a light and a dark palette. Look at every one after a
-change to the window.
+the Connect dialog, About, the first-run screen, the History, Transactions and Events
+tabs — is rendered offscreen from the real widgets, fed with fixed states, in a light and a
+dark palette; the main ones also in Lithuanian and Russian (``*-lt-*``, ``*-ru-*``). Look
+at every one after a change to the window.
 
 Usage:
     python resources/screenshots.py                  # docs/screenshots/*.png
@@ -30,8 +31,9 @@ for folder in (ROOT, ROOT / "resources"):
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402  (after the platform choice)
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget  # noqa: E402
 from screenshot import DemoPoller, feed  # noqa: E402
+from screenshot_history import PROFILE, fill_history, live_alert, statements  # noqa: E402
 
 from wallet_gui.core.connection import ConnectionSettings  # noqa: E402
 from wallet_gui.core.reports import ErrorReport  # noqa: E402
@@ -39,6 +41,7 @@ from wallet_gui.ui.about_dialog import AboutDialog  # noqa: E402
 from wallet_gui.ui.credentials_dialog import CredentialsDialog  # noqa: E402
 from wallet_gui.ui.error_presenter import ErrorPresenter  # noqa: E402
 from wallet_gui.ui.first_run import FirstRunWidget  # noqa: E402
+from wallet_gui.ui.i18n import install_translators  # noqa: E402
 from wallet_gui.ui.main_window import MainWindow  # noqa: E402
 from wallet_gui.ui.profile_manager import ProfileManagerDialog  # noqa: E402
 
@@ -81,14 +84,34 @@ def save(widget: QWidget, path: Path) -> None:
     print(f"wrote {path}")  # noqa: T201  (a command-line script reports what it wrote)
 
 
-def monitor_window(wallets: tuple[str, ...] = ("14471", "20002", "30003")) -> MainWindow:
+def monitor_window(
+    wallets: tuple[str, ...] = ("14471", "20002", "30003"), *, tab: str = "balances"
+) -> MainWindow:
     poller = DemoPoller()
     poller.settings = ConnectionSettings(profile="shop", wallet_ids=wallets)  # type: ignore[attr-defined]
-    window = MainWindow(poller, title_suffix="shop")
+    now = time.time()
+    store = fill_history(Path(os.environ["XDG_DATA_HOME"]) / f"{time.monotonic_ns()}.db", now)
+    window = MainWindow(poller, title_suffix="shop", history=store, profile=PROFILE)
+    window.destroyed.connect(store.close)
     window.resize(1100, 720)
     window.show()
     if wallets:
-        feed(poller, time.time())
+        feed(poller, now)
+        window.statements_panel.set_statements("14471", statements(now - 900), True, "cursor")
+        window.statements_panel.set_statements("14471", statements(now)[:2], True, "cursor")
+        window.events_panel.set_events(store.events(PROFILE))
+        window.events_panel.add_event(live_alert(now))
+    panels = {
+        "balances": window.balances_panel,
+        "history": window.history_panel,
+        "transactions": window.statements_panel,
+        "events": window.events_panel,
+    }
+    if tab:  # not the tab an earlier state left in the settings
+        window.findChild(QTabWidget, "dataTabs").setCurrentWidget(panels[tab])  # type: ignore[union-attr]
+        if tab == "history":
+            window.history_panel.set_series(("balance", "14471", "EUR"))
+            window.history_panel.set_range("7d")
     return window
 
 
@@ -151,6 +174,9 @@ def states() -> dict[str, Callable[[], QWidget]]:
     return {
         "monitor": monitor_window,
         "no-wallets": lambda: monitor_window(()),
+        "history": lambda: monitor_window(tab="history"),
+        "transactions": lambda: monitor_window(tab="transactions"),
+        "events": lambda: monitor_window(tab="events"),
         "error-window": error_window,
         "profile-manager": profile_manager,
         "connect-dialog": connect_dialog,
@@ -171,14 +197,22 @@ def main(argv: list[str] | None = None) -> int:
         existing = QApplication.instance()
         app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
         light = app.palette()
-        for scheme, palette in (("light", light), ("dark", dark_palette())):
-            app.setPalette(palette)
-            for name, build in states().items():
-                widget = build()
-                save(widget, args.output / f"{name}-{scheme}.png")
-                for window in app.topLevelWidgets():
-                    window.close()
-                settle()
+        # Every state in English; the main states again in Lithuanian and Russian.
+        translated = ("monitor", "transactions", "history", "connect-dialog")
+        for language in ("en", "lt", "ru"):
+            install_translators(app, language)
+            for scheme, palette in (("light", light), ("dark", dark_palette())):
+                app.setPalette(palette)
+                for name, build in states().items():
+                    if language != "en" and name not in translated:
+                        continue
+                    suffix = "" if language == "en" else f"-{language}"
+                    widget = build()
+                    save(widget, args.output / f"{name}{suffix}-{scheme}.png")
+                    for window in app.topLevelWidgets():
+                        window.close()
+                    settle()
+        install_translators(app, "en")
     return 0
 
 

@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -24,7 +25,11 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from wallet_gui.api.errors import WalletError
+from wallet_gui.app_history import ConnectionHistory, HistoryServices
 from wallet_gui.app_profiles import ProfileFlows
+from wallet_gui.app_window import WindowFlows
+from wallet_gui.core.alert_rules import AlertRules
+from wallet_gui.core.app_identity import APP_ID
 from wallet_gui.core.connection import MIN_INTERVAL, ConnectionSettings
 from wallet_gui.core.credentials import CredentialStore
 from wallet_gui.core.logging_setup import configure_logging
@@ -34,9 +39,13 @@ from wallet_gui.core.redaction import install_redaction
 from wallet_gui.core.reports import ErrorReport
 from wallet_gui.core.resolve import resolve_settings
 from wallet_gui.core.window_request import WindowRequest
+from wallet_gui.qt.first_round import FirstRoundExit
+from wallet_gui.qt.platform_guard import create_application
 from wallet_gui.qt.poller import Poller
 from wallet_gui.qt.termination import quit_on_termination
+from wallet_gui.ui.app_icon import app_icon
 from wallet_gui.ui.disposal import dispose_later
+from wallet_gui.ui.i18n import choose_language, install_translators
 
 if TYPE_CHECKING:
     from wallet_gui.sandbox import Sandbox
@@ -73,6 +82,9 @@ class Application(QObject):
         show = os.environ.get("WALLET_GUI_NO_DIALOGS", "") != "1"
         self.presenter = ErrorPresenter(None, show_dialogs=show)
         self.flows = ProfileFlows(self)
+        self.history = HistoryServices()
+        self.connection_history: ConnectionHistory | None = None
+        self.window_flows = WindowFlows(self)  # the tray's Show/Hide/Refresh, File ▸ Export…
 
     # -- start-up ------------------------------------------------------------------------------
 
@@ -123,10 +135,21 @@ class Application(QObject):
 
     @Slot()
     def _demo_activity(self) -> None:
-        """Let money move a little in the demo, so changed amounts light up."""
-        if self.sandbox is not None:
-            cents = random.randint(1000, 99_999)
-            self.sandbox.set_balance(14471, "EUR", f"{cents // 100}.{cents % 100:02d}")
+        """Let money move now and then in the demo: a payment or a transfer in, with its
+        statement, so changed amounts light up and the Transactions tab has news."""
+        if self.sandbox is None:
+            return
+        amount = Decimal(random.randint(100, 4999)).scaleb(-2)
+        outgoing = random.random() < 0.5
+        try:
+            if outgoing:
+                self.sandbox.move_money(
+                    14471, "EUR", amount, "out", "Card payment", "MAXIMA LT, UAB"
+                )
+                return
+        except ValueError:  # not that much at disposal: a transfer in instead
+            pass
+        self.sandbox.move_money(14471, "EUR", amount, "in", "Transfer received", "Jonas Petraitis")
 
     def show_first_run(self) -> None:
         from wallet_gui.ui.first_run import FirstRunWidget
@@ -162,9 +185,25 @@ class Application(QObject):
             install_redaction(secret)
         self.close_connection()
         self.poller = Poller(lambda: Monitor(settings, secret), settings)
-        suffix = "demo (local emulator)" if demo else settings.profile
-        window = MainWindow(self.poller, error_sink=self.presenter.present, title_suffix=suffix)
+        suffix = self.tr("demo (local emulator)") if demo else settings.profile
+        profile = "demo" if demo else settings.profile  # the demo's history is "demo"'s
+        window = MainWindow(
+            self.poller,
+            error_sink=self.presenter.present,
+            title_suffix=suffix,
+            history=self.history.reader,
+            profile=profile,
+        )
         window.connectRequested.connect(self.flows.open_manager)
+        window.exportRequested.connect(self.window_flows.open_export)
+        self.connection_history = ConnectionHistory(
+            self.history,
+            profile,
+            AlertRules() if demo else self.alert_rules(profile),
+            self.poller,
+            window,
+            self.presenter.present,
+        )
         # The one error window belongs to this window; successes resolve its problems.
         self.presenter.attach(window, window.status_line.problems_indicator)
         self.poller.roundFinished.connect(self.presenter.note_round)
@@ -189,8 +228,18 @@ class Application(QObject):
         except ProfileStoreError as error:
             self._warn("The profiles file could not be written", str(error))
 
+    def alert_rules(self, profile: str) -> AlertRules:
+        try:
+            return self.profiles.load_alert_rules(profile)
+        except (ProfileStoreError, WalletError) as error:
+            self._warn("The profile's alert rules could not be read", str(error))
+            return AlertRules()
+
     def close_connection(self) -> None:
         self.presenter.close_all()
+        if self.connection_history is not None:
+            self.connection_history.stop()
+            self.connection_history = None
         if self.poller is not None:
             self.poller.shutdown()
         window, self.window = self.window, None
@@ -277,7 +326,8 @@ class Application(QObject):
     def _on_visibility_changed(self, widget: QWidget, visible: bool) -> None:
         # By identity only (no Qt call): the window may be in the middle of being deleted.
         ours = widget is self.window or widget is self.first_run
-        if ours and not visible and not self._quitting:
+        hidden = self.window_flows.hidden_to_tray
+        if ours and not visible and not self._quitting and not hidden:
             self.quit()
 
     def _warn(self, title: str, text: str) -> None:
@@ -293,6 +343,9 @@ class Application(QObject):
         if self.sandbox is not None:
             self.sandbox.stop()
             self.sandbox = None
+        if self.connection_history is not None:
+            self.connection_history.stop()
+        self.history.close()  # everything recorded so far is committed
 
 
 def _report_unexpected_errors(presenter: ErrorPresenter) -> None:
@@ -315,17 +368,30 @@ def run(request: WindowRequest) -> int:
     """Start the window; returns the process exit status."""
     configure_logging(verbose=False)
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    if isinstance(existing, QApplication):
+        app = existing
+    else:  # with Qt's own options (-style, -reverse…); a platform that fails: one line, exit 1
+        app = create_application(request.qt_arguments)
     app.setApplicationName("wallet-gui")
     app.setOrganizationName("wallet-gui")
+    # Before any widget is built: widgets translate their texts as they are made.
+    install_translators(app, choose_language(request.language))
+    # The desktop matches windows to io.github….desktop (Wayland's app id) and its icon.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     application = Application(request)
     quit_on_termination(app, application.quit)  # SIGTERM, Ctrl+C: the same way as Quit
     _report_unexpected_errors(application.presenter)
     app.aboutToQuit.connect(application.shutdown)
     application.start()
     application.ends_event_loop = True
+    smoke_test = None
+    if request.exit_after_first_round:  # 0 once balances are shown, 1 if not in a minute
+        smoke_test = FirstRoundExit(application.poller, application.quit, parent=application)
     status = app.exec()
     application.shutdown()
+    if smoke_test is not None and smoke_test.status is not None:
+        return smoke_test.status
     return int(status)
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from wallet_gui.core.connection import ConnectionSettings
@@ -32,13 +32,19 @@ from wallet_gui.core.secret_notice import (
     not_stored_notice,
 )
 from wallet_gui.qt.connection_tester import ConnectionTester
+from wallet_gui.ui.alert_fields import alerts_group_of
 from wallet_gui.ui.disposal import dispose_later
 
 if TYPE_CHECKING:
+    from wallet_gui.core.alert_rules import AlertRules
     from wallet_gui.ui.credentials_dialog import CredentialsDialog
     from wallet_gui.ui.profile_manager import ProfileManagerDialog
 
 log = logging.getLogger(__name__)
+
+#: The keyring notices are built in the core from English templates; shown in the window's
+#: language (warning titles are translated where they are shown, ``ui/core_texts.py``).
+_TRANSLATE = QCoreApplication.translate
 
 
 class Host(Protocol):
@@ -63,6 +69,7 @@ class Host(Protocol):
     def close_connection(self) -> None: ...
     def show_first_run(self) -> None: ...
     def warn(self, title: str, text: str) -> None: ...
+    def alert_rules(self, profile: str) -> AlertRules: ...
 
 
 def _alive(widget: QWidget | None) -> bool:
@@ -116,7 +123,8 @@ class ProfileFlows(QObject):
         """Connect with the profile's secret, or ask for it when it cannot be found."""
         secret, keyring_kind = self.secrets.find(settings)
         if secret is None and needs_secret(settings):
-            self.open_credentials(settings, notice=missing_secret_notice(settings, keyring_kind))
+            notice = missing_secret_notice(settings, keyring_kind, translate=_TRANSLATE)
+            self.open_credentials(settings, notice=notice)
             return
         self._host.connect_to(settings, secret)
 
@@ -163,6 +171,8 @@ class ProfileFlows(QObject):
             keyring_message=notice,
             taken_names=frozenset(self._names()) - {settings.profile if settings else ""},
         )
+        if saved and settings is not None:
+            alerts_group_of(dialog).set_rules(self._host.alert_rules(settings.profile))
         dialog.testRequested.connect(self._test_connection)
         dialog.deleteRequested.connect(self.delete_profile)
         dialog.accepted.connect(self._on_credentials_accepted)
@@ -203,14 +213,16 @@ class ProfileFlows(QObject):
         # Everything is read from the dialog before anything is done: connecting replaces
         # the window, and with it, later, whatever it parents.
         settings, secret = dialog.result_settings(), dialog.result_secret()
+        rules = alerts_group_of(dialog).rules()  # valid: the dialog accepts nothing else
         dialog.clear_secret()
         previous = self._editing.profile if self._editing is not None else None
         current = self._host.current_profile
         quiet = self._keyring_explained
         if self._connect_after_save or (previous is not None and previous == current):
-            self._host.connect_to(settings, self.save_profile(settings, secret, previous, quiet))
+            secret = self.save_profile(settings, secret, previous, quiet, rules)
+            self._host.connect_to(settings, secret)
         else:
-            self.save_profile(settings, secret, previous, quiet)
+            self.save_profile(settings, secret, previous, quiet, rules)
         self.refresh_manager(select=settings.profile)
 
     @Slot()
@@ -230,6 +242,7 @@ class ProfileFlows(QObject):
         secret: str | None,
         previous: str | None = None,
         quiet: bool = False,
+        rules: AlertRules | None = None,
     ) -> str | None:
         """Save the profile (its secret to the keyring only); returns the secret to use.
 
@@ -241,15 +254,19 @@ class ProfileFlows(QObject):
             if previous and previous != settings.profile:
                 secret = self._forget_renamed(previous, secret)
             self._host.profiles.save(settings)
+            if rules is not None:
+                self._host.profiles.save_alert_rules(settings.profile, rules)
         except ProfileStoreError as error:
             self._host.warn(
-                "The profile was not saved", f"{error}\n\nIt is used for this session only."
+                "The profile was not saved",
+                self.tr("{0}\n\nIt is used for this session only.").format(error),
             )
         if not secret:
             return self.secrets.find(settings)[0]
         refused = self.secrets.keep(settings, secret)
         if refused and not quiet:
-            self._host.warn("The secret was not stored", not_stored_notice(refused))
+            notice = not_stored_notice(refused, translate=_TRANSLATE)
+            self._host.warn("The secret was not stored", notice)
         return secret
 
     def save_and_connect(
@@ -265,7 +282,8 @@ class ProfileFlows(QObject):
             return secret
         kept, failed = self.secrets.take(old)
         if failed:
-            self._host.warn("The keyring entry could not be moved", not_removed_notice(failed))
+            notice = not_removed_notice(failed, translate=_TRANSLATE)
+            self._host.warn("The keyring entry could not be moved", notice)
         self._host.profiles.delete(previous)
         return secret or kept
 
@@ -277,7 +295,8 @@ class ProfileFlows(QObject):
             failed = self.secrets.forget(profile) if profile is not None else None
             if failed:
                 self._host.warn(
-                    "The secret could not be removed from the keyring", not_removed_notice(failed)
+                    "The secret could not be removed from the keyring",
+                    not_removed_notice(failed, translate=_TRANSLATE),
                 )
             self._host.profiles.delete(name)
         except ProfileStoreError as error:

@@ -12,6 +12,7 @@ of the machine through the process list (``check`` reads ``WALLET_GUI_MAC_KEY`` 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
@@ -21,6 +22,8 @@ from wallet_gui.api.client import DEFAULT_TIMEOUT_S
 from wallet_gui.commands.check import CheckRequest
 from wallet_gui.commands.check_verdict import BalanceRule, Thresholds
 from wallet_gui.commands.plugin_range import RangeError, ThresholdRange
+from wallet_gui.core.display_check import missing_display
+from wallet_gui.core.qt_arguments import QtArgumentError, split_qt_arguments
 from wallet_gui.core.resolve import ConnectionOptions
 from wallet_gui.core.window_request import WindowRequest
 
@@ -79,16 +82,20 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wallet-gui",
         description="Monitor Paysera Wallet balances, configuration and clock drift.",
-        epilog="Run 'wallet-gui check --help' for the headless diagnosis.",
+        epilog="Qt's own options (-style NAME, -platform NAME, -reverse, -qwindowgeometry "
+        "WxH+X+Y, …) are passed to Qt. Run 'wallet-gui check --help' for the headless "
+        "diagnosis.",
     )
     parser.add_argument("--version", action="version", version=f"wallet-gui {__version__}")
     parser.add_argument("--demo", action="store_true", help="run against the built-in emulator")
     parser.add_argument(
         "--demo-offset",
         type=float,
-        default=0.0,
+        # Skewed by default: the demo shows what the app is for, the clock alert included.
+        default=2.5,
         metavar="S",
-        help="demo: the emulated server's clock is S seconds ahead of this machine",
+        help="demo: the emulated server's clock is S seconds ahead of this machine "
+        "(default 2.5; 0 for a server in step)",
     )
     parser.add_argument(
         "--demo-latency",
@@ -99,6 +106,19 @@ def build_window_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--interval", type=float, default=None, metavar="S", help="balance poll period"
+    )
+    parser.add_argument(
+        "--language",
+        choices=("en", "lt", "ru"),
+        default=None,
+        help="the window's language for this run (default: Help > Language, else the system's)",
+    )
+    parser.add_argument(
+        "--exit-after-first-round",
+        action="store_true",
+        help="quit with status 0 once the first balances reached the window, 1 if none did "
+        "within a minute (a smoke test of an installation: wallet-gui --demo "
+        "--exit-after-first-round)",
     )
     _add_connection_options(parser)
     return parser
@@ -211,12 +231,21 @@ def _positive_seconds(text: str) -> float:
 
 
 def parse_window_request(argv: Sequence[str]) -> WindowRequest:
-    args = build_window_parser().parse_args(list(argv))
+    """Our options through argparse; Qt's own (``-style fusion``) set aside for Qt."""
+    parser = build_window_parser()
+    try:
+        split = split_qt_arguments(list(argv))
+    except QtArgumentError as error:
+        parser.error(str(error))
+    args = parser.parse_args(list(split.ours))
     return WindowRequest(
         demo=args.demo,
         demo_offset=args.demo_offset,
         demo_latency=args.demo_latency,
         options=_connection_options(args),
+        qt_arguments=split.qt,
+        exit_after_first_round=args.exit_after_first_round,
+        language=args.language,
     )
 
 
@@ -322,7 +351,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:  # before the command's own signal handling: no traceback
             print("interrupted", file=sys.stderr)
             return 130
+    if arguments[:1] == ["history"]:  # `history export`; its parser lives with it, Qt-free
+        from wallet_gui.commands.history_export import main as history
+
+        return history(arguments[1:])
+    if arguments[:1] == ["install-desktop"]:  # its small parser lives with it, Qt-free
+        from wallet_gui.commands.desktop_install import main as install_desktop
+
+        return install_desktop(arguments[1:])
     request = parse_window_request(arguments)
+    no_display = missing_display(request.qt_arguments, os.environ, sys.platform)
+    if no_display is not None:  # before Qt is loaded: Qt would abort with a core dump
+        print(no_display, file=sys.stderr)
+        return 1
     from wallet_gui.app import run
 
     return run(request)

@@ -353,7 +353,7 @@ def test_an_unreachable_server_turns_the_clock_badge_grey(
 
 def test_help_menu_has_the_readme_and_about(qtbot: QtBot, window: MainWindow) -> None:
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&Connection", "&Help"]
+    assert titles == ["&File", "&Connection", "&Help"]
     readme = window.findChild(QAction, "readmeAction")
     about = window.findChild(QAction, "aboutAction")
     assert readme is not None

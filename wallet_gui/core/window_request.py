@@ -19,3 +19,11 @@ class WindowRequest:
     demo_offset: float = 0.0
     demo_latency: float = 0.0
     options: ConnectionOptions = field(default_factory=ConnectionOptions)
+    #: Qt's own options from the command line (``-style fusion``), for ``QApplication``.
+    qt_arguments: tuple[str, ...] = ()
+    #: Quit once the first balances reached the window: 0, or 1 after a minute without
+    #: (``--exit-after-first-round``, the smoke test of pipx and frozen installs).
+    exit_after_first_round: bool = False
+    #: The window's language for this run (``--language lt``); ``None``: the saved choice,
+    #: else the system's.
+    language: str | None = None

@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -33,15 +33,12 @@ from wallet_gui.ui.copying import FULL_TEXT_ROLE, TableCopying
 from wallet_gui.ui.formatting import format_local_time, format_money
 from wallet_gui.ui.plain_text import LINE_CHARS, capped, cell_text, plain_tooltip
 from wallet_gui.ui.tables import TableColumns, TablePlaceholder
+from wallet_gui.ui.tones import CHANGED_BACKGROUND, background_for, is_palette_change, text_colour
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 # Times are all as wide: centred, they keep clear of the right-aligned totals beside them.
 _CENTRE = Qt.AlignmentFlag.AlignCenter
-
-# (light palette, dark palette) tones: calm enough to live with, clear enough to notice.
-_CHANGED_BACKGROUND = (QColor("#fff0b3"), QColor("#5c4b12"))
-_ERROR_TEXT = (QColor("#a3241b"), QColor("#f4a19a"))
 
 
 class _Cell(NamedTuple):
@@ -101,6 +98,7 @@ class BalancesPanel(QWidget):
         self._wallets: dict[str, WalletBalances] = {}
         self._last_good: dict[str, Mapping[str, CurrencyBalance]] = {}
         self._highlights: dict[_Cell, _Highlight] = {}
+        self._explanations: dict[tuple[str, str], str] = {}
         self._row_keys: list[tuple[str, str | None]] = []
         self._expected: tuple[str, ...] | None = None
 
@@ -216,6 +214,7 @@ class BalancesPanel(QWidget):
         self._wallets.clear()
         self._last_good.clear()
         self._highlights.clear()
+        self._explanations.clear()
         self._highlight_timer.stop()
         self._rebuild()
 
@@ -249,6 +248,7 @@ class BalancesPanel(QWidget):
                 (self.TOTAL_COLUMN, before.total, balance.total),
             ):
                 if old != new:
+                    self._explanations.pop((wallet_id, currency), None)  # a new change
                     cell = _Cell(wallet_id, currency, column)
                     self._highlights[cell] = _Highlight(expires, format_money(old, currency))
 
@@ -267,7 +267,7 @@ class BalancesPanel(QWidget):
         self._arm_timer()
 
     def _paint_highlights(self) -> None:
-        tint = QBrush(self._tone(_CHANGED_BACKGROUND))
+        tint = QBrush(background_for(CHANGED_BACKGROUND, self.palette(), QPalette.ColorRole.Base))
         for row, (wallet_id, currency) in enumerate(self._row_keys):
             if currency is None:
                 continue
@@ -281,7 +281,19 @@ class BalancesPanel(QWidget):
                     item.setToolTip("")
                 else:
                     item.setBackground(tint)
-                    item.setToolTip(self.tr("Changed; was {0}").format(highlight.previous))
+                    changed = self.tr("Changed; was {0}").format(highlight.previous)
+                    why = self._explanations.get((wallet_id, currency))
+                    item.setToolTip(
+                        f"{plain_tooltip(changed)}<br>{why}"
+                        if why and column != self.RESERVED_COLUMN
+                        else changed
+                    )
+
+    def set_change_explanation(self, wallet_id: str, currency: str, rich_text: str) -> None:
+        """The transactions behind the latest change of a balance, as escaped rich text
+        (``StatementsPanel.change_tooltip``): shown with the change while it is tinted."""
+        self._explanations[(wallet_id, currency)] = rich_text
+        self._paint_highlights()
 
     # -- order ---------------------------------------------------------------------------
 
@@ -291,9 +303,10 @@ class BalancesPanel(QWidget):
 
     # -- drawing -------------------------------------------------------------------------
 
-    def _tone(self, pair: tuple[QColor, QColor]) -> QColor:
-        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        return pair[1] if dark else pair[0]
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_palette_change(event) and hasattr(self, "_placeholder"):
+            self._rebuild()  # light ↔ dark: tints and error texts are taken again
 
     def _rebuild(self) -> None:
         table = self._table
@@ -358,7 +371,7 @@ class BalancesPanel(QWidget):
         if wallet.error is not None:
             message = cell_text(wallet.error.message, LINE_CHARS)
             item = QTableWidgetItem(self.tr("Balance unavailable: {0}").format(message))
-            item.setForeground(self._tone(_ERROR_TEXT))
+            item.setForeground(text_colour("bad", self.palette(), QPalette.ColorRole.Base))
             item.setToolTip(plain_tooltip(wallet.error.details()))
             item.setData(FULL_TEXT_ROLE, capped(wallet.error.details()))
         elif wallet.balances is None:

@@ -1,4 +1,4 @@
-"""The main window: the three panels, the Refresh, Profiles and Help actions, the status bar.
+"""The main window: the clock, the data tabs, the File, Connection and Help menus, the status bar.
 
 It is a view over the poller facade: it connects the poller's signals to its own slots, hands
 each value to the panel that shows it, and turns the user's requests into calls on the poller
@@ -6,7 +6,8 @@ each value to the panel that shows it, and turns the user's requests into calls 
 the network, the keyring or a thread: everything it gets has already been fetched.
 
 What it remembers between sessions (geometry, tab, splitter, columns, the chart's range) is
-``window_state``'s business; Help → About is ``about_dialog``'s.
+``window_state``'s business; the Help menu is ``help_menu``'s. The History, Transactions and
+Events tabs are filled by the app's history wiring (``app_history``), which owns the store.
 """
 
 from __future__ import annotations
@@ -32,20 +33,26 @@ from PySide6.QtWidgets import (
 
 from wallet_gui.api.models import Configuration
 from wallet_gui.api.urls import is_cleartext_remote
+from wallet_gui.core.clock_continuity import through_history
 from wallet_gui.core.connection import ConnectionSettings
+from wallet_gui.core.history.series import DriftEstimate
 from wallet_gui.core.reports import ErrorReport
 from wallet_gui.core.state import (
+    ClockPoint,
     ClockState,
     PollState,
     PollStatus,
     RequestInFlight,
     RoundResult,
 )
-from wallet_gui.ui import about_dialog
 from wallet_gui.ui.balances_panel import BalancesPanel
 from wallet_gui.ui.clock_panel import ClockPanel
 from wallet_gui.ui.configuration_panel import ConfigurationPanel
+from wallet_gui.ui.events_panel import EventsPanel
+from wallet_gui.ui.help_menu import HelpMenu
+from wallet_gui.ui.history_panel import HistoryPanel, HistoryReader
 from wallet_gui.ui.plain_text import plain_label
+from wallet_gui.ui.statements_panel import StatementsPanel
 from wallet_gui.ui.status_line import StatusLine
 from wallet_gui.ui.window_settings import window_settings
 from wallet_gui.ui.window_state import GEOMETRY_KEY, WindowState
@@ -91,12 +98,16 @@ class MainWindow(QMainWindow):
             fixed one.
         wallet_ids: the wallets being watched, for the empty table's hint; by default the
             poller's ``settings.wallet_ids`` when it has settings (``None``: not known).
+        history: the history store to chart from (``None``: no history), and
+        profile: whose history it is.
 
     Signals:
         connectRequested(): the user asked for the profiles / credentials dialog.
+        exportRequested(): File ▸ Export… (the app opens the export dialog on its store).
     """
 
     connectRequested = Signal()
+    exportRequested = Signal()
 
     def __init__(
         self,
@@ -106,6 +117,8 @@ class MainWindow(QMainWindow):
         title_suffix: str = "",
         wall_clock: Callable[[], float] = time.time,
         wallet_ids: tuple[str, ...] | None = None,
+        history: HistoryReader | None = None,
+        profile: str | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -119,13 +132,20 @@ class MainWindow(QMainWindow):
         self.configuration_panel = ConfigurationPanel()
         shortcut = PROFILES_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)
         self.balances_panel = BalancesPanel(profiles_shortcut=shortcut)
+        self.statements_panel = StatementsPanel()
+        self.history_panel = HistoryPanel(history, profile)  # reads only once shown
+        self._has_history = history is not None
+        self.events_panel = EventsPanel()
+        self._wallet_labels: tuple[tuple[str, str], ...] = ()
+        self._clock_state: ClockState | None = None
+        self._earlier_clock: tuple[ClockPoint, ...] = ()
+        self._drift: DriftEstimate | None = None
         settings = getattr(poller, "settings", None)
         if not isinstance(settings, ConnectionSettings):
             settings = None
         if wallet_ids is None and settings is not None:
             wallet_ids = settings.wallet_ids
         self.balances_panel.set_expected_wallets(wallet_ids)
-        self._about: about_dialog.AboutDialog | None = None
         self._build_central(
             cleartext=settings is not None and is_cleartext_remote(settings.base_url)
         )
@@ -182,6 +202,9 @@ class MainWindow(QMainWindow):
         self._tabs.setObjectName("dataTabs")
         self._tabs.setDocumentMode(True)
         self._tabs.addTab(self.balances_panel, self.tr("Balances"))
+        self._tabs.addTab(self.statements_panel, self.tr("Transactions"))
+        self._tabs.addTab(self.history_panel, self.tr("History"))
+        self._tabs.addTab(self.events_panel, self.tr("Events"))
         self._tabs.addTab(self.configuration_panel, self.tr("Server configuration"))
 
         self._splitter = splitter = QSplitter(Qt.Orientation.Vertical)
@@ -241,11 +264,21 @@ class MainWindow(QMainWindow):
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
 
+        self._export_action = QAction(self.tr("&Export…"), self)
+        self._export_action.setObjectName("exportAction")
+        self._export_action.setToolTip(
+            self.tr("Write balances, clock, transactions or events as CSV")
+        )
+        self._export_action.setEnabled(self._has_history)
+        self._export_action.triggered.connect(self.exportRequested)
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.setObjectName("fileMenu")
+        menu.addAction(self._export_action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
         menu = self.menuBar().addMenu(self.tr("&Connection"))
         menu.addAction(self._connect_action)
         menu.addAction(self._refresh_action)
-        menu.addSeparator()
-        menu.addAction(quit_action)
 
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("mainToolBar")
@@ -264,48 +297,28 @@ class MainWindow(QMainWindow):
                 button.setObjectName(name)
 
     def _build_help_menu(self) -> None:
-        readme = about_dialog.readme_location()
-        self._readme_action = QAction(self.tr("&README"), self)
-        self._readme_action.setObjectName("readmeAction")
-        if readme is None:
-            self._readme_action.setEnabled(False)
-            self._readme_action.setToolTip(self.tr("The README was not installed with this copy"))
-        else:
-            self._readme_action.setToolTip(str(readme))
-        self._readme_action.setStatusTip(self._readme_action.toolTip())
-        self._readme_action.triggered.connect(self._on_readme)
-        self._about_action = QAction(self.tr("&About {0}").format(about_dialog.APP_NAME), self)
-        self._about_action.setObjectName("aboutAction")
-        self._about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self._about_action.triggered.connect(self.show_about)
-        menu = self.menuBar().addMenu(self.tr("&Help"))
-        menu.setObjectName("helpMenu")
-        menu.addAction(self._readme_action)
-        menu.addSeparator()
-        menu.addAction(self._about_action)
+        self._help_menu = HelpMenu(self)
+        self.menuBar().addMenu(self._help_menu)
 
     @Slot()
     def show_about(self) -> None:
         """Show the About box (one at a time; it stays open beside the window)."""
-        if self._about is None:
-            self._about = about_dialog.AboutDialog(self)
-        if self._about.isVisible():  # already open, perhaps behind the window: bring it up
-            self._about.raise_()
-            self._about.activateWindow()
-        else:
-            self._about.show()
-
-    @Slot()
-    def _on_readme(self) -> None:
-        readme = about_dialog.readme_location()
-        if readme is not None:
-            about_dialog.open_location(readme)
+        self._help_menu.show_about()
 
     # -- slots for the poller ------------------------------------------------------------
 
     @Slot(object)
     def _on_clock_changed(self, state: ClockState) -> None:
-        self.clock_panel.set_state(state)
+        self._clock_state = state
+        self.clock_panel.set_state(through_history(state, self._earlier_clock, self._drift))
+
+    def set_clock_history(
+        self, earlier: tuple[ClockPoint, ...], drift: DriftEstimate | None
+    ) -> None:
+        """Estimates of earlier sessions (the chart goes on) and the long-baseline drift."""
+        self._earlier_clock, self._drift = earlier, drift
+        if self._clock_state is not None:
+            self._on_clock_changed(self._clock_state)
 
     @Slot(object)
     def _on_configuration_changed(self, configuration: Configuration) -> None:
@@ -314,6 +327,12 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_round_finished(self, result: RoundResult) -> None:
         self.balances_panel.set_wallets(result.wallets)
+        labels = dict(self._wallet_labels)  # every wallet seen, in the order first seen
+        labels.update((w.wallet_id, w.display_name or w.wallet_id) for w in result.wallets)
+        if tuple(labels.items()) != self._wallet_labels:
+            self._wallet_labels = tuple(labels.items())
+            self.statements_panel.set_wallets(self._wallet_labels)
+            self.history_panel.set_wallet_names(labels)
         if any(w.error is None or w.error.kind != "transport" for w in result.wallets):
             self.clock_panel.set_reachable(True)  # the server answered, if only with an error
         self.status_line.show_status(result.status)

@@ -1,0 +1,120 @@
+"""History and alerts through the whole app: real emulator, real SQLite file, real D-Bus.
+
+The demo is launched twice on the same data folder: the second launch charts balances of
+both, the clock alert for the demo's skewed server reaches the test's own notification
+service on the session bus, and `wallet-gui history export` prints rows of both launches.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QTableWidget
+from pytestqt.qtbot import QtBot
+
+from tests.helpers import app_args
+from tests.notification_service import NotificationService
+from wallet_gui.app import Application
+from wallet_gui.core.history.location import default_history_path
+from wallet_gui.core.history.store import HistoryStore
+from wallet_gui.ui.history_panel import CLOCK_KEY
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("DBUS_SESSION_BUS_ADDRESS") and not os.environ.get("CI"),
+    reason="needs a D-Bus session bus: run through bash .ci/test",
+)
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def service() -> Iterator[NotificationService]:
+    with NotificationService() as running:
+        yield running
+
+
+def _launch(qtbot: QtBot) -> Application:
+    application = Application(app_args(demo=True, demo_offset=3.5))
+    application.start()
+    window = application.window
+    assert window is not None
+    balances = window.findChild(QTableWidget, "balancesTable")
+    assert balances is not None
+    qtbot.waitUntil(lambda: balances.rowCount() >= 7, timeout=WAIT_MS)
+    return application
+
+
+def _stop(application: Application) -> None:
+    application.presenter.close_all()
+    application.shutdown()  # the writer commits everything queued before it ends
+    if application.window is not None:
+        application.window.close()
+
+
+def test_two_demo_launches_leave_history_an_alert_and_an_export(
+    qtbot: QtBot, service: NotificationService
+) -> None:
+    first = _launch(qtbot)
+    calls = service.wait_for_calls(1)  # the clock is 3.5 s off: over the 1 s default
+    assert "clock" in calls[0].summary.lower()
+    assert calls[0].signature == "susssasa{sv}i"
+    events = first.window.events_panel  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: any("clock" in row.message.lower() for row in events.rows))
+    _stop(first)
+
+    database = default_history_path()
+    store = HistoryStore(database)
+    try:
+        first_rows = list(store.export_rows("demo", "balances", None, None))
+    finally:
+        store.close()
+    assert first_rows
+
+    second = _launch(qtbot)
+    window = second.window
+    assert window is not None
+    # The events of the first launch are listed again, from the database.
+    assert any("clock" in row.message.lower() for row in window.events_panel.rows)
+    tabs = window.findChild(type(window._tabs), "dataTabs")
+    assert tabs is not None
+    tabs.setCurrentWidget(window.history_panel)
+    window.history_panel.set_series(("balance", "14471", "EUR"))
+    window.history_panel.set_range("1h")
+    qtbot.waitUntil(lambda: window.history_panel.columns_drawn > 0, timeout=WAIT_MS)
+    window.history_panel.set_series(CLOCK_KEY)
+    qtbot.waitUntil(lambda: window.history_panel.columns_drawn > 0, timeout=WAIT_MS)
+    _stop(second)
+
+    exported = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "wallet_gui",
+            "history",
+            "export",
+            "--profile",
+            "demo",
+            "--kind",
+            "balances",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert exported.returncode == 0, exported.stderr
+    rows = list(csv.DictReader(io.StringIO(exported.stdout)))
+    assert len(rows) > len(first_rows)  # both launches are in it
+    assert {row["wallet_id"] for row in rows} >= {"14471"}
+
+
+def test_history_path_is_the_xdg_data_home(tmp_path: Path) -> None:
+    assert default_history_path() == Path(os.environ["XDG_DATA_HOME"]) / "wallet-gui" / (
+        "history.sqlite3"
+    )

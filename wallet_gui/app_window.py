@@ -1,0 +1,84 @@
+"""The window's own flows in the composition root: the tray icon's menu and File ▸ Export….
+
+The tray outlives windows (another profile, another window), so its Show/Hide/Refresh act
+on whichever window and poller the app has now. Hiding to the tray is not closing: the app
+must not take the hidden window for a closed one and quit.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import shiboken6
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QWidget
+
+from wallet_gui.app_history import ConnectionHistory, HistoryServices
+from wallet_gui.qt.poller import Poller
+
+
+class Host(Protocol):
+    """What the flows need of ``wallet_gui.app.Application``."""
+
+    history: HistoryServices
+    connection_history: ConnectionHistory | None
+    poller: Poller | None
+    window: QWidget | None
+
+    def quit(self) -> None: ...
+
+
+class WindowFlows(QObject):
+    """Acts on the tray's intents and opens the export dialog, for ``app``'s current window."""
+
+    def __init__(self, app: Host) -> None:
+        super().__init__()
+        self._app = app
+        self.hidden_to_tray = False
+        self._export_dialog: QWidget | None = None
+        tray = app.history.tray
+        tray.showRequested.connect(self.show_window)
+        tray.hideRequested.connect(self.hide_window)
+        tray.refreshRequested.connect(self.refresh)
+        tray.quitRequested.connect(app.quit)
+
+    @Slot()
+    def show_window(self) -> None:
+        self.hidden_to_tray = False
+        window = self._app.window
+        if window is not None:
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
+        self._app.history.tray.set_window_visible(True)
+
+    @Slot()
+    def hide_window(self) -> None:
+        window = self._app.window
+        if window is not None:
+            self.hidden_to_tray = True  # hidden, not closed: monitoring goes on
+            window.hide()
+        self._app.history.tray.set_window_visible(False)
+
+    @Slot()
+    def refresh(self) -> None:
+        if self._app.poller is not None:
+            self._app.poller.refresh()
+
+    @Slot()
+    def open_export(self) -> None:
+        """File ▸ Export…: one dialog at a time, on the current profile's history."""
+        from wallet_gui.ui.export_dialog import ExportDialog
+
+        app = self._app
+        reader, history, window = app.history.reader, app.connection_history, app.window
+        if reader is None or history is None or window is None:
+            return
+        if self._export_dialog is not None and shiboken6.isValid(self._export_dialog):
+            self._export_dialog.close()
+        dialog = ExportDialog(reader, history.profile, window)
+        self._export_dialog = dialog
+        dialog.show()
+
+
+__all__ = ["WindowFlows"]
