@@ -127,6 +127,10 @@ def _no_leaked_qtimers(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     # What the test scheduled for deletion (deleteLater) goes first, as the event loop would.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # And Qt objects only garbage holds die now, here on the GUI thread: left to a later
+    # collection, they could be destroyed on whichever thread happens to trigger it (a
+    # fetch thread of the next test), and a QObject destroyed off its thread corrupts Qt.
+    gc.collect()
     leaked = [
         timer
         for timer in live_timers()

@@ -13,8 +13,6 @@ import functools
 import logging
 import os
 import random
-import sys
-import threading
 import time
 from dataclasses import replace
 from decimal import Decimal
@@ -39,17 +37,18 @@ from wallet_gui.core.redaction import install_redaction
 from wallet_gui.core.reports import ErrorReport
 from wallet_gui.core.resolve import resolve_settings
 from wallet_gui.core.window_request import WindowRequest
+from wallet_gui.qt.collector import GuiThreadCollector
 from wallet_gui.qt.first_round import FirstRoundExit
 from wallet_gui.qt.platform_guard import create_application
 from wallet_gui.qt.poller import Poller
 from wallet_gui.qt.termination import quit_on_termination
 from wallet_gui.ui.app_icon import app_icon
 from wallet_gui.ui.disposal import dispose_later
+from wallet_gui.ui.error_presenter import report_unexpected_errors
 from wallet_gui.ui.i18n import choose_language, install_translators
 
 if TYPE_CHECKING:
     from wallet_gui.sandbox import Sandbox
-    from wallet_gui.ui.error_presenter import ErrorPresenter
 
 log = logging.getLogger(__name__)
 
@@ -242,6 +241,7 @@ class Application(QObject):
             self.connection_history = None
         if self.poller is not None:
             self.poller.shutdown()
+            self.poller.deleteLater()  # on this thread, with its stopped QThread
         window, self.window = self.window, None
         if window is not None:
             self._retire(window)
@@ -348,22 +348,6 @@ class Application(QObject):
         self.history.close()  # everything recorded so far is committed
 
 
-def _report_unexpected_errors(presenter: ErrorPresenter) -> None:
-    """A bug of ours becomes one readable report, not a traceback in a user's face.
-
-    The traceback goes to the log (redacted like every record); on the GUI thread the person
-    gets an "internal error" report through the one presenter; elsewhere it is only logged,
-    because widgets may not be touched from other threads.
-    """
-
-    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
-        log.error("unexpected error", exc_info=(kind, error, trace))  # type: ignore[arg-type]
-        if threading.current_thread() is threading.main_thread():
-            presenter.present(ErrorReport.from_exception(error, "The app itself"))
-
-    sys.excepthook = hook
-
-
 def run(request: WindowRequest) -> int:
     """Start the window; returns the process exit status."""
     configure_logging(verbose=False)
@@ -379,9 +363,10 @@ def run(request: WindowRequest) -> int:
     # The desktop matches windows to io.github….desktop (Wayland's app id) and its icon.
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    collector = GuiThreadCollector(app)  # cycles die on this thread, not a fetch thread's
     application = Application(request)
     quit_on_termination(app, application.quit)  # SIGTERM, Ctrl+C: the same way as Quit
-    _report_unexpected_errors(application.presenter)
+    report_unexpected_errors(application.presenter)
     app.aboutToQuit.connect(application.shutdown)
     application.start()
     application.ends_event_loop = True
@@ -390,6 +375,7 @@ def run(request: WindowRequest) -> int:
         smoke_test = FirstRoundExit(application.poller, application.quit, parent=application)
     status = app.exec()
     application.shutdown()
+    collector.stop()
     if smoke_test is not None and smoke_test.status is not None:
         return smoke_test.status
     return int(status)

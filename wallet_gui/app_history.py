@@ -102,6 +102,9 @@ class HistoryServices:
             self.reader = None
         self.notifier.close()
         self.tray.dispose()
+        # Deleted here, on the GUI thread, not whenever and wherever their wrappers go.
+        self.notifier.deleteLater()
+        self.tray.deleteLater()
 
 
 class ConnectionHistory(QObject):

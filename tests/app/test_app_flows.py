@@ -189,12 +189,11 @@ def test_connect_dialog_round_trip_through_the_keyring_and_back_on_the_next_star
 def test_an_unexpected_error_becomes_one_report_not_a_traceback(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from wallet_gui.app import _report_unexpected_errors
-    from wallet_gui.ui.error_presenter import ErrorPresenter
+    from wallet_gui.ui.error_presenter import ErrorPresenter, report_unexpected_errors
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     presenter = ErrorPresenter(None, show_dialogs=False)
-    _report_unexpected_errors(presenter)
+    report_unexpected_errors(presenter)
     try:
         raise KeyError("a bug of ours")
     except KeyError as error:

@@ -12,6 +12,8 @@ problem is left open, and brought back from the status bar's problems indicator.
 from __future__ import annotations
 
 import logging
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -289,3 +291,19 @@ class ErrorPresenter(QObject):
         if open_count != self._open_count:
             self._open_count = open_count
             self.problemsChanged.emit(open_count)
+
+
+def report_unexpected_errors(presenter: ErrorPresenter) -> None:
+    """A bug of ours becomes one readable report, not a traceback in a user's face.
+
+    The traceback goes to the log (redacted like every record); on the GUI thread the person
+    gets an "internal error" report through the one presenter; elsewhere it is only logged,
+    because widgets may not be touched from other threads.
+    """
+
+    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        log.error("unexpected error", exc_info=(kind, error, trace))  # type: ignore[arg-type]
+        if threading.current_thread() is threading.main_thread():
+            presenter.present(ErrorReport.from_exception(error, "The app itself"))
+
+    sys.excepthook = hook
