@@ -34,7 +34,10 @@ SOURCES = ROOT / "wallet_gui"
 TRANSLATIONS = SOURCES / "translations"
 CATALOGUE = "wallet_gui"
 #: Each language with Qt's locale name and the number of plural forms Qt's rules give it.
-LANGUAGES = {"lt": ("lt_LT", 3), "ru": ("ru_RU", 3)}
+LANGUAGES = {"en": ("en_US", 2), "lt": ("lt_LT", 3), "ru": ("ru_RU", 3)}
+#: Catalogues of only the plural forms: the English sources say "%n wallet(s)", and the
+#: English catalogue makes that "1 wallet" and "2 wallets".
+PLURAL_ONLY = frozenset({"en"})
 #: ``{0}``, ``{count}``, ``{0:.3f}`` (``{{`` and ``}}`` are literal braces, not fields).
 _FIELD = re.compile(r"(?<!\{)\{([A-Za-z0-9_]*)(?:[:!][^{}]*)?\}(?!\})")
 _PLURAL = re.compile(r"%n")
@@ -65,7 +68,7 @@ def qm_path(language: str, folder: Path = TRANSLATIONS) -> Path:
     return folder / f"{CATALOGUE}_{language}.qm"
 
 
-def run_lupdate(ts_files: list[Path]) -> None:
+def run_lupdate(ts_files: list[Path], *, plural_only: bool = False) -> None:
     """Collect every text of the package into ``ts_files``, keeping their translations.
 
     Without locations (line numbers would change the files with every edit of the code) and
@@ -73,9 +76,19 @@ def run_lupdate(ts_files: list[Path]) -> None:
     """
     command = [tool("pyside6-lupdate"), "-extensions", "py", "-locations", "none"]
     command += ["-no-obsolete", "-source-language", "en", "-silent", str(SOURCES)]
+    if plural_only:
+        command.append("-pluralonly")
     for path in ts_files:
         command += ["-ts", str(path)]
     subprocess.run(command, check=True, cwd=ROOT, capture_output=True)
+
+
+def run_lupdate_all(ts_files: dict[str, Path]) -> None:
+    """lupdate each language's file; the plural-only ones in a run of their own."""
+    for plural_only in (False, True):
+        chosen = [p for lang, p in ts_files.items() if (lang in PLURAL_ONLY) == plural_only]
+        if chosen:
+            run_lupdate(chosen, plural_only=plural_only)
 
 
 def run_lrelease(ts_file: Path, qm_file: Path) -> None:
@@ -170,7 +183,7 @@ def check() -> list[str]:
             copy = ts_path(language, folder)
             shutil.copyfile(committed, copy)
             copies.append((language, committed, copy))
-        run_lupdate([copy for _language, _committed, copy in copies])
+        run_lupdate_all({language: copy for language, _committed, copy in copies})
         for language, committed, copy in copies:
             have = {m.key for m in read_messages(committed)}
             want = {m.key for m in read_messages(copy)}
@@ -198,7 +211,7 @@ def update() -> None:
                 f'<TS version="2.1" language="{locale}" sourcelanguage="en"></TS>\n',
                 encoding="utf-8",
             )
-    run_lupdate([ts_path(language) for language in LANGUAGES])
+    run_lupdate_all({language: ts_path(language) for language in LANGUAGES})
     for language in LANGUAGES:
         run_lrelease(ts_path(language), qm_path(language))
         messages = read_messages(ts_path(language))

@@ -136,13 +136,14 @@ def install_translators(app: QCoreApplication, language: str) -> str:
     system = QLocale.system()
     # The system's own locale keeps its region (en_GB dates); another language gets its own.
     QLocale.setDefault(system if system_language(system) == code else QLocale(code))
-    if code == LANGUAGES[0]:
-        return code
+    # English too: its catalogue has only the plural forms ("1 row", "2 rows").
     ours = _load(translations_dir(), f"{CATALOGUE}_{code}")
     if ours is None:
         log.warning("No %s translation in %s: the window stays English", code, translations_dir())
     # qtbase_xx where Qt ships it, else the older all-in-one qt_xx (Lithuanian).
-    qt = _load(qt_translations_dir(), f"qtbase_{code}", f"qt_{code}")
+    qt = None
+    if code != LANGUAGES[0]:  # Qt's own texts are English already
+        qt = _load(qt_translations_dir(), f"qtbase_{code}", f"qt_{code}")
     for translator in (ours, qt):
         if translator is not None and app.installTranslator(translator):
             _installed.append(translator)
