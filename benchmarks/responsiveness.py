@@ -4,7 +4,8 @@ A 5 ms precise ``QTimer`` on the GUI thread records the largest gap between its 
 gap is a stall: nothing else, input or paint, could run either). Measured with:
 
 - this project: the real ``Poller`` (worker thread) feeding the real ``MainWindow``, shown
-  offscreen, from its start through the clock burst, polls and two manual refreshes;
+  offscreen, from its start through the clock burst, polls and two manual refreshes, with
+  everything recorded to a history database and judged by the alert engine as in the app;
 - the baseline: a synchronous design, a GUI-thread ``QTimer`` whose slot calls the same
   ``Monitor`` (a clock probe, then the balances, alternately) on the GUI thread.
 
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from benchmarks.common import ROOT, Row, percentile, print_table, section
 
@@ -165,6 +167,8 @@ def measure_poller(latency: float, duration: float, *, window: bool = True) -> S
     _qt()
     from PySide6.QtCore import QCoreApplication
 
+    from wallet_gui.app_history import ConnectionHistory, HistoryServices
+    from wallet_gui.core.alert_rules import AlertRules
     from wallet_gui.core.connection import ConnectionSettings
     from wallet_gui.core.monitor import Monitor
     from wallet_gui.qt.poller import Poller
@@ -172,6 +176,8 @@ def measure_poller(latency: float, duration: float, *, window: bool = True) -> S
     from wallet_gui.ui.main_window import MainWindow
 
     emulator = _Emulator(latency)
+    data = tempfile.TemporaryDirectory(prefix="wallet-bench-history-")
+    services = HistoryServices(Path(data.name) / "history.sqlite3")
     try:
         settings = ConnectionSettings(
             profile="bench",
@@ -194,8 +200,14 @@ def measure_poller(latency: float, duration: float, *, window: bool = True) -> S
         poller.clockChanged.connect(count("clock"))
         poller.errorOccurred.connect(count("errors"))
         shown = None
+        recorder = None
         if window:
-            shown = MainWindow(poller, title_suffix="benchmark")
+            shown = MainWindow(
+                poller, title_suffix="benchmark", history=services.reader, profile="bench"
+            )
+            recorder = ConnectionHistory(
+                services, "bench", AlertRules(), poller, shown, lambda _report: None
+            )
             shown.show()
             # Building and first painting the window is start-up, not polling: not measured.
             deadline = time.monotonic() + 0.5
@@ -209,11 +221,15 @@ def measure_poller(latency: float, duration: float, *, window: bool = True) -> S
         )
         stalls.events = dict(counts)
         poller.shutdown()
+        if recorder is not None:
+            recorder.stop()
         if shown is not None:
             shown.close()
             shown.deleteLater()
         QCoreApplication.processEvents()
     finally:
+        services.close()
+        data.cleanup()
         emulator.close()
     return stalls
 

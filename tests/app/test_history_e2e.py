@@ -12,7 +12,9 @@ import io
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -39,8 +41,18 @@ def service() -> Iterator[NotificationService]:
         yield running
 
 
-def _launch(qtbot: QtBot) -> Application:
+@pytest.fixture
+def launched() -> Iterator[list[Application]]:
+    """Every app a test launches is stopped at its end, whatever happened."""
+    applications: list[Application] = []
+    yield applications
+    for application in applications:
+        _stop(application)
+
+
+def _launch(qtbot: QtBot, launched: list[Application]) -> Application:
     application = Application(app_args(demo=True, demo_offset=3.5))
+    launched.append(application)
     application.start()
     window = application.window
     assert window is not None
@@ -51,6 +63,7 @@ def _launch(qtbot: QtBot) -> Application:
 
 
 def _stop(application: Application) -> None:
+    """Stop it as Quit does (idempotent: the fixture stops it again at the end)."""
     application.presenter.close_all()
     application.shutdown()  # the writer commits everything queued before it ends
     if application.window is not None:
@@ -58,14 +71,28 @@ def _stop(application: Application) -> None:
 
 
 def test_two_demo_launches_leave_history_an_alert_and_an_export(
-    qtbot: QtBot, service: NotificationService
+    qtbot: QtBot, service: NotificationService, launched: list[Application]
 ) -> None:
-    first = _launch(qtbot)
+    first = _launch(qtbot, launched)
     calls = service.wait_for_calls(1)  # the clock is 3.5 s off: over the 1 s default
     assert "clock" in calls[0].summary.lower()
     assert calls[0].signature == "susssasa{sv}i"
     events = first.window.events_panel  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: any("clock" in row.message.lower() for row in events.rows))
+
+    # Money moves: the changed amount's tooltip names the transaction behind it.
+    assert first.sandbox is not None
+    assert first.poller is not None
+    first.sandbox.move_money(14471, "EUR", Decimal("7.00"), "in", "Invoice 42", "UAB Testas")
+    first.poller.refresh()
+    balances = first.window.findChild(QTableWidget, "balancesTable")  # type: ignore[union-attr]
+    assert balances is not None
+
+    def explained() -> bool:
+        items = (balances.item(r, c) for r in range(balances.rowCount()) for c in range(6))
+        return any(item is not None and "Invoice 42" in item.toolTip() for item in items)
+
+    qtbot.waitUntil(explained, timeout=WAIT_MS)
     _stop(first)
 
     database = default_history_path()
@@ -76,9 +103,13 @@ def test_two_demo_launches_leave_history_an_alert_and_an_export(
         store.close()
     assert first_rows
 
-    second = _launch(qtbot)
+    started_ms = 1000 * time.time()
+    second = _launch(qtbot, launched)
     window = second.window
     assert window is not None
+    # The clock chart goes on from the first launch: it has points from before this one.
+    line = window.clock_panel.chart.offset_series
+    assert min(line.at(i).x() for i in range(line.count())) < started_ms
     # The events of the first launch are listed again, from the database.
     assert any("clock" in row.message.lower() for row in window.events_panel.rows)
     tabs = window.findChild(type(window._tabs), "dataTabs")

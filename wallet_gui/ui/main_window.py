@@ -374,6 +374,7 @@ class MainWindow(QMainWindow):
         if not self._shut_down:
             self._shut_down = True
             self.status_line.stop()
+            self.balances_panel.clear()  # and with it, its highlight timer
             if not self._poller.shutdown():
                 log.warning("The poller did not stop in time; closing anyway")
             self._window_state.save()
