@@ -68,13 +68,20 @@ def test_the_whole_check_ends_within_its_deadline_and_names_what_did_not_finish(
 def test_ctrl_c_ends_a_hanging_check_within_a_second_with_status_130() -> None:
     with HostileServer(dripping) as server:
         env = {**os.environ, "WALLET_GUI_MAC_KEY": "k" * 32}
-        process = subprocess.Popen(
-            [sys.executable, "-m", "wallet_gui", "check", "--base-url", server.url, "-t", "60"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        # As from a terminal: a shell's background job (`… &`) starts with SIGINT ignored,
+        # the check rightly keeps it so, and a test run started that way would hang here.
+        # A handled signal is reset to its default in the child; an ignored one is not.
+        previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "wallet_gui", "check", "--base-url", server.url, "-t", "60"],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        finally:
+            signal.signal(signal.SIGINT, previous)
         try:
             # Until the check is inside a hanging request.
             assert server.wait_for_requests(1), "the check never reached the server"
