@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from wallet_gui import __version__
 from wallet_gui.core.profiles import settings_path
+from wallet_gui.ui.app_icon import app_icon
 
 APP_NAME = "Wallet monitor"
 LICENCE = "MIT"
@@ -161,9 +163,18 @@ class AboutDialog(QDialog):
         copy.clicked.connect(self.copy_details)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
 
+        icon = QLabel(self)
+        icon.setObjectName("aboutIconLabel")
+        icon.setPixmap(app_icon().pixmap(64, 64))
+        heading = QHBoxLayout()
+        heading.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addSpacing(8)
+        texts = QVBoxLayout()
+        texts.addWidget(title)
+        texts.addWidget(summary)
+        heading.addLayout(texts, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(summary)
+        layout.addLayout(heading)
         layout.addSpacing(6)
         layout.addLayout(form)
         layout.addWidget(buttons)
