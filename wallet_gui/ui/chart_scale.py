@@ -151,12 +151,20 @@ def value_scale(
     if high - low < min_span:
         middle = (low + high) / 2
         low, high = middle - min_span / 2, middle + min_span / 2
-    step = nice_step((high - low) / max_ticks)
-    while True:
-        count = math.floor(high / step + 1e-9) - math.ceil(low / step - 1e-9) + 1
-        if count <= max_ticks:
-            break
+    def ticks(step: float) -> int:
+        return math.floor(high / step + 1e-9) - math.ceil(low / step - 1e-9) + 1
+
+    # The smallest round step that needs no more than max_ticks labels. Starting a notch
+    # below the rough step matters: rounding (high - low) / max_ticks up can overshoot to a
+    # step with no multiple inside the range at all (4…38 at two ticks: 50, not 20).
+    step = nice_step((high - low) / max_ticks / 3)
+    while ticks(step) > max_ticks:
         step = nice_step(step * 1.5)
+    if ticks(step) < 1:  # a 2 → 5 notch skipped every multiple: one tick at a finer step
+        finer = nice_step(step / 3)
+        if ticks(finer) >= 1:
+            step = finer
+    count = ticks(step)
     decimals = max(0, -math.floor(math.log10(step) + 1e-9))
     return ValueScale(low, high, step, count, decimals)
 
