@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from wallet_gui.core.alerts import AlertEvent
 from wallet_gui.core.history.events import HistoryEvent
 from wallet_gui.ui.plain_text import cell_text, plain_tooltip
+from wallet_gui.ui.tones import text_colour
 
 TIME_COLUMN = 0
 SEVERITY_COLUMN = 1
@@ -34,12 +35,8 @@ MESSAGE_COLUMN = 2
 
 #: Severities, most severe first; the list's colours and icons follow them.
 SEVERITIES = ("critical", "warning", "ok")
-# (light palette, dark palette) text tones, like the balances table's error text.
-_TONES = {
-    "critical": (QColor("#a3241b"), QColor("#f4a19a")),
-    "warning": (QColor("#8a5a00"), QColor("#f2c46b")),
-    "ok": (QColor("#1d6b32"), QColor("#8fd6a0")),
-}
+# Each severity's text tone (``ui/tones.py``, checked for contrast in light and dark).
+_TONES = {"critical": "bad", "warning": "warning", "ok": "good"}
 # A history event's kind → its severity.
 _KIND_SEVERITY = {
     "error": "critical",
@@ -167,10 +164,7 @@ class EventsPanel(QWidget):
         item.setText(MESSAGE_COLUMN, cell_text(row.message))
         item.setToolTip(MESSAGE_COLUMN, plain_tooltip(row.message))
         item.setIcon(SEVERITY_COLUMN, self.style().standardIcon(icons[row.severity]))
-        item.setForeground(SEVERITY_COLUMN, QBrush(self._tone(_TONES[row.severity])))
+        tone = text_colour(_TONES[row.severity], self.palette(), QPalette.ColorRole.Base)
+        item.setForeground(SEVERITY_COLUMN, QBrush(tone))
         item.setData(SEVERITY_COLUMN, Qt.ItemDataRole.UserRole, row.severity)
         return item
-
-    def _tone(self, pair: tuple[QColor, QColor]) -> QColor:
-        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        return pair[1] if dark else pair[0]

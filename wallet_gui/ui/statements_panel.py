@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QHideEvent, QPalette, QShowEvent
+from PySide6.QtGui import QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,9 +40,9 @@ from wallet_gui.ui.statements_model import (
     explaining,
     explanation_tooltip,
 )
+from wallet_gui.ui.tones import CHANGED_BACKGROUND, background_for
 
 # (light palette, dark palette): the balances table's tint for what changed.
-_NEW_BACKGROUND = (QColor("#fff0b3"), QColor("#5c4b12"))
 
 
 @dataclass
@@ -306,7 +306,9 @@ class StatementsPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """New statements stay tinted until they have been on screen for a while."""
         super().showEvent(event)
-        self._model.set_highlight(self._tone(_NEW_BACKGROUND))
+        # The balances table's tint for a changed amount: new here means changed there.
+        palette, base = self.palette(), QPalette.ColorRole.Base
+        self._model.set_highlight(background_for(CHANGED_BACKGROUND, palette, base))
         if any(state.new for state in self._wallets.values()):
             self._highlight_timer.start(self._highlight_ms)
         self._check_bottom()
@@ -314,10 +316,6 @@ class StatementsPanel(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._highlight_timer.stop()  # unseen: the tint waits for the next show
-
-    def _tone(self, pair: tuple[QColor, QColor]) -> QColor:
-        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        return pair[1] if dark else pair[0]
 
     @Slot(int)
     def _on_wallet_chosen(self, _index: int) -> None:
