@@ -20,7 +20,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from wallet_gui.core.state import ClockState
 from wallet_gui.ui.locale_numbers import MINUS as MINUS  # the sign signed values use
@@ -193,14 +193,16 @@ def format_local_date_time(wall_time: float | None, locale: QLocale | None = Non
 
 
 def format_countdown(seconds: float) -> str:
-    """``in 25 s`` / ``in 3 min 05 s``; never negative, since a past deadline is "now"."""
+    """``in 25 s`` / ``in 3 min 05 s`` in the window's language; never negative, since a
+    past deadline is "now". (The status line's words: its translation context.)"""
+    translate = QCoreApplication.translate
     whole = max(0, round(seconds))
     if whole == 0:
-        return "now"
+        return translate("StatusLine", "now")
     if whole < 60:
-        return f"in {whole} s"
+        return translate("StatusLine", "in {0} s").format(whole)
     minutes, rest = divmod(whole, 60)
-    return f"in {minutes} min {rest:02d} s"
+    return translate("StatusLine", "in {0} min {1} s").format(minutes, f"{rest:02d}")
 
 
 def format_config_value(value: Any) -> str:

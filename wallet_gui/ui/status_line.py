@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 from wallet_gui.api.limits import RATE_LIMIT_PER_HOUR, RATE_LIMIT_PER_MINUTE
 from wallet_gui.core.state import PollState, PollStatus, RequestInFlight
 from wallet_gui.ui.core_texts import request_context
-from wallet_gui.ui.formatting import format_local_time
+from wallet_gui.ui.formatting import format_countdown, format_local_time
 from wallet_gui.ui.i18n import core_text
 from wallet_gui.ui.plain_text import excerpt, plain_tooltip
 from wallet_gui.ui.problems_indicator import ProblemsIndicator
@@ -316,16 +316,6 @@ class StatusLine(QObject):
         self._slow.show()
         return True
 
-    def _countdown(self, seconds: float) -> str:
-        """ "in 25 s", "in 3 min 05 s", or "now" once the deadline has passed."""
-        whole = max(0, round(seconds))
-        if whole == 0:
-            return self.tr("now")
-        if whole < 60:
-            return self.tr("in {0} s").format(whole)
-        minutes, rest = divmod(whole, 60)
-        return self.tr("in {0} min {1} s").format(minutes, f"{rest:02d}")
-
     def _draw_times(self, now: float) -> float | None:
         """The last and next poll; returns the deadline counted down to, if any."""
         status = self._status
@@ -338,14 +328,14 @@ class StatusLine(QObject):
             deadline = self._retry_deadline
             parts.append(
                 self.tr("next try at {0}, {1}").format(
-                    format_local_time(deadline), self._countdown(deadline - now)
+                    format_local_time(deadline), format_countdown(deadline - now)
                 )
             )
         elif status.next_poll is not None:
             deadline = status.next_poll
             parts.append(
                 self.tr("next poll {0}, {1}").format(
-                    format_local_time(deadline), self._countdown(deadline - now)
+                    format_local_time(deadline), format_countdown(deadline - now)
                 )
             )
         self._times.setText(" · ".join(parts))
