@@ -428,12 +428,14 @@ def test_a_dripping_answer_is_cut_at_the_deadline() -> None:
     head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
     head += b"Content-Length: %d\r\n\r\n" % len(body)
     drip: list[Step] = [head]
+    # A byte every 0.3 s: each read ends well within the read timeout, so only the 2 s
+    # deadline can cut it (a 1 s drip against a 1 s read timeout raced the two).
     for byte in body:
-        drip += [bytes([byte]), 1.0]
+        drip += [bytes([byte]), 0.3]
     with (
         HostileServer(lambda _request: drip) as server,
         WalletClient(
-            server.url, MacAuth(DEMO_CLIENT_ID, "k" * 32), timeout=1.0, deadline=2.0
+            server.url, MacAuth(DEMO_CLIENT_ID, "k" * 32), timeout=10.0, deadline=2.0
         ) as api,
     ):
         started = time.monotonic()
