@@ -76,6 +76,25 @@ def test_poller_fills_clock_configuration_and_balances_from_the_worker_thread(
     assert abs(seen.clock[-1].offset) < 0.5  # type: ignore[arg-type]
 
 
+def test_the_first_balances_do_not_wait_for_the_whole_clock_burst(
+    qtbot: QtBot, sandbox: Sandbox, poller_for: Callable[[Sandbox, ConnectionSettings], Poller]
+) -> None:
+    # The burst takes about 1.5 s; two agreeing probes (after about 0.13 s) suffice to sign.
+    # The worker announces the clock when the burst ends, so the order of the two signals on
+    # the GUI thread (queued from one thread, so kept) says whether balances waited for it.
+    poller = poller_for(sandbox, settings_for(sandbox))
+    order: list[str] = []
+    poller.roundFinished.connect(lambda _round: order.append("balances"))
+    poller.clockChanged.connect(lambda _state: order.append("clock"))
+    poller.start()
+    qtbot.waitUntil(lambda: "balances" in order and "clock" in order, timeout=10_000)
+    assert order[0] == "balances"
+    paths = [record.path for record in sandbox.requests_to("/")]
+    first_balance = next(i for i, path in enumerate(paths) if path.endswith("/balance"))
+    assert sum(path.endswith("/server") for path in paths[:first_balance]) >= 2
+    assert any(path.endswith("/server") for path in paths[first_balance:])  # the burst went on
+
+
 def test_one_round_delivers_every_wallet_together_with_the_status_it_leads_to(
     qtbot: QtBot, sandbox: Sandbox, poller_for: Callable[[Sandbox, ConnectionSettings], Poller]
 ) -> None:

@@ -33,7 +33,7 @@ from tests.reliability.helpers import Resources, busiest_window, measure
 from wallet_gui.core.connection import ConnectionSettings
 from wallet_gui.core.monitor import Monitor
 from wallet_gui.core.reports import ErrorReport
-from wallet_gui.core.state import PollStatus, RoundResult, WalletBalances
+from wallet_gui.core.state import ClockState, PollStatus, RoundResult, WalletBalances
 from wallet_gui.qt.poller import Poller
 from wallet_gui.sandbox import RequestRecord, Sandbox
 from wallet_gui.ui.main_window import MainWindow
@@ -63,10 +63,12 @@ class Soaked:
     wallets: list[WalletBalances] = field(default_factory=list)
     statuses: list[PollStatus] = field(default_factory=list)
     errors: list[ErrorReport] = field(default_factory=list)
+    clock: list[ClockState] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.poller.roundFinished.connect(self._on_round)
         self.poller.statusChanged.connect(self.statuses.append)
+        self.poller.clockChanged.connect(self.clock.append)
 
     def _on_round(self, result: RoundResult) -> None:
         self.wallets.extend(result.wallets)
@@ -147,9 +149,12 @@ def test_soak_with_faults_and_latency_spikes_keeps_resources_flat_and_shows_good
         started = time.monotonic()
         for item in soaked:
             item.poller.start()
-        # Warm-up: every poller has polled every wallet once (pools and connections exist).
+        # Warm-up: every poller has polled every wallet once and ended its clock burst (the
+        # first balances come mid-burst), so its pools and connections exist.
         qtbot.waitUntil(
-            lambda: all({w.wallet_id for w in s.wallets} >= set(wallet_ids) for s in soaked),
+            lambda: all(
+                {w.wallet_id for w in s.wallets} >= set(wallet_ids) and s.clock for s in soaked
+            ),
             timeout=90_000,
         )
         warm_up_s = time.monotonic() - started

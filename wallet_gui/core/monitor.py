@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from wallet_gui.api.client import DEFAULT_TIMEOUT_S
-from wallet_gui.api.errors import WalletError
+from wallet_gui.api.errors import ApiError, WalletError
 from wallet_gui.api.models import Configuration, CurrencyBalance, StatementPage, TimeSample
 from wallet_gui.clock import CorrectedClock, OffsetEstimate, Probe, Verdict, acquire
 from wallet_gui.clock.burst import ANSWER_TARGET_S, MAX_REQUESTS, run_burst
@@ -56,6 +56,16 @@ class BalanceResult:
     wallet_id: str
     balances: dict[str, CurrencyBalance] | None = None
     error: WalletError | None = None
+
+    @property
+    def context(self) -> str:
+        """What a report of this wallet's failure says it was about."""
+        return f"Balance of wallet {self.wallet_id}"
+
+    @property
+    def timestamp_refused(self) -> bool:
+        """The server refused the signature's timestamp: the clock panel must say so."""
+        return isinstance(self.error, ApiError) and self.error.is_invalid_timestamp
 
 
 class Monitor:

@@ -315,7 +315,7 @@ class PollLoop:
     def _take_round(self, results: list[BalanceResult], status: PollStatus) -> None:
         wallets: list[WalletBalances] = []
         for result in results:
-            context, report = f"Balance of wallet {result.wallet_id}", None
+            context, report = result.context, None
             if result.error is not None:
                 report = self._failed(result.error, context, in_round=True)
             else:
@@ -333,9 +333,7 @@ class PollLoop:
                 wallet = replace(wallet, balances=known.balances, updated_at=known.updated_at)
             self._wallets[result.wallet_id] = wallet
         self._round_ok = any(r.balances is not None for r in results)
-        self._signatures_failing = any(
-            isinstance(r.error, ApiError) and r.error.is_invalid_timestamp for r in results
-        )
+        self._signatures_failing = any(r.timestamp_refused for r in results)
         self._round = RoundResult(wallets=tuple(wallets), status=status)
 
     # -- outcomes (loop thread) ----------------------------------------------------------------

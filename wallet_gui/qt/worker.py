@@ -1,11 +1,10 @@
 """The poll worker: runs the core's monitor on its own QThread, as the poll policy directs.
 
-``PollWorker`` lives on the worker thread and does every network call there; its timers are
-created there too. It holds no polling rule of its own: the ``PollPolicy`` says when to
-probe the clock, read the configuration and poll the balances, and the worker arms a
-single-shot timer for each answer. Results leave as immutable values (``core.state``):
-one ``RoundResult`` per balance round, so wallets and the status they lead to arrive
-together.
+``PollWorker`` lives on the worker thread and does every network call there but the clock
+burst's (``qt/clock_burst.py``); its timers are created there too. It holds no polling rule
+of its own: the ``PollPolicy`` says when to probe the clock, read the configuration and
+poll the balances, and the worker arms a single-shot timer for each answer. Results leave
+as immutable values (``core.state``): one ``RoundResult`` per balance round.
 
 Every slot is guarded: an unexpected exception (a bug of ours, a library's surprise) becomes
 one "internal error" report, its traceback goes to the log, and polling carries on with
@@ -21,7 +20,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from wallet_gui.api.errors import ApiError, WalletError
+from wallet_gui.api.errors import WalletError
 from wallet_gui.core.connection import ConnectionSettings
 from wallet_gui.core.monitor import BalanceResult, Monitor
 from wallet_gui.core.poll_policy import HEARTBEAT_S, PollPolicy
@@ -34,6 +33,7 @@ from wallet_gui.core.state import (
     WalletBalances,
 )
 from wallet_gui.core.statement_feed import StatementFeed, StatementsResult, read_page
+from wallet_gui.qt.clock_burst import ClockBurst
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ class PollWorker(QObject):
         self._feed = StatementFeed()
         # Set from the GUI thread by abort(), read on the worker thread.
         self._stopped = threading.Event()
-        self._bursting = False
+        self._burst: ClockBurst | None = None
         self._timers: list[QTimer] = []
 
     # -- lifecycle (worker thread) -------------------------------------------------------------
@@ -109,6 +109,9 @@ class PollWorker(QObject):
             self._emit_status(self.policy.set_state(PollState.FAILING, str(error)))
             return
         self.monitor.on_resync = self._on_resync
+        self._burst = ClockBurst(self)
+        self._burst.signingReady.connect(self._on_signing_ready)
+        self._burst.finished.connect(self._on_burst_finished)
         self.clock_timer = self._timer("clockProbeTimer", self._probe_clock, precise=True)
         self.balance_timer = self._timer("balanceTimer", self.poll_balances)
         self.configuration_timer = self._timer("configurationTimer", self.poll_configuration)
@@ -130,6 +133,9 @@ class PollWorker(QObject):
         for timer in self._timers:
             timer.stop()
         if self.monitor is not None:
+            self.monitor.abort()  # cuts a burst's requests, so joining it is quick
+            if self._burst is not None:
+                self._burst.stop()
             self.monitor.close()
 
     def abort(self) -> None:
@@ -140,8 +146,8 @@ class PollWorker(QObject):
 
     @property
     def bursting(self) -> bool:
-        """A clock burst is under way (it runs on this thread: only true inside one)."""
-        return self._bursting
+        """A clock burst is under way (beside this thread; its end arms the next probe)."""
+        return self._burst is not None and self._burst.running
 
     # -- intents (worker thread) ---------------------------------------------------------------
 
@@ -225,8 +231,11 @@ class PollWorker(QObject):
     # -- clock ---------------------------------------------------------------------------------
 
     def _probe_clock_now(self, monitor: Monitor) -> None:
-        if self.policy.wants_burst:
-            self._run_burst(monitor)
+        if self.bursting:
+            return  # its end arms the next probe
+        if self.policy.wants_burst and self._burst is not None:
+            self.policy.burst_started()
+            self._burst.start(monitor)
             return
         try:
             monitor.probe()
@@ -243,23 +252,15 @@ class PollWorker(QObject):
             self.balance_timer.start(0)
         self.clock_timer.start(_ms(step.delay))
 
-    def _run_burst(self, monitor: Monitor) -> None:
-        """The concurrent burst (about 1.5 s), here on the worker thread.
+    @Slot()
+    def _on_signing_ready(self) -> None:
+        if not self._stopped.is_set() and self.policy.signing_ready():
+            self.balance_timer.start(0)
 
-        Run on a thread of its own it could let balances start mid-burst, but Qt signals
-        emitted from a plain Python thread crashed PySide now and then; here, abort() ends
-        it at once all the same (the monitor's burst time runs out).
-        """
-        self.policy.burst_started()
-        self._bursting = True
-        error: BaseException | None = None
-        try:
-            monitor.burst()
-        except Exception as exc:  # noqa: BLE001 - reported below, like a failed probe
-            error = exc
-        finally:
-            self._bursting = False
-        if self._stopped.is_set():
+    @Slot(object)
+    def _on_burst_finished(self, error: BaseException | None) -> None:
+        monitor = self.monitor
+        if monitor is None or self._stopped.is_set():
             return
         if error is None:
             step = self.policy.burst_finished(monitor.clock)
@@ -271,7 +272,8 @@ class PollWorker(QObject):
             step = self.policy.clock_probe_failed()
         if step.start_balances:
             self.balance_timer.start(0)
-        self.clock_timer.start(_ms(step.delay))
+        # A resume or an outage noticed mid-burst asked for a fresh one: it goes now.
+        self.clock_timer.start(0 if self.policy.wants_burst else _ms(step.delay))
 
     def _check_resume(self, monitor: Monitor) -> None:
         if self.policy.heartbeat(monitor.clock):
@@ -361,9 +363,7 @@ class PollWorker(QObject):
         for result in results:
             error_report = None
             if result.error is not None:
-                error_report = ErrorReport.from_exception(
-                    result.error, f"Balance of wallet {result.wallet_id}"
-                )
+                error_report = ErrorReport.from_exception(result.error, result.context)
                 if error_report.key not in reported:
                     reported.add(error_report.key)
                     self.errorOccurred.emit(error_report)
@@ -376,9 +376,7 @@ class PollWorker(QObject):
                     error=error_report,
                 )
             )
-        self._signatures_failing = any(
-            isinstance(r.error, ApiError) and r.error.is_invalid_timestamp for r in results
-        )
+        self._signatures_failing = any(r.timestamp_refused for r in results)
         if self._signatures_failing or self._note:
             self._emit_clock()
         self.roundFinished.emit(RoundResult(wallets=tuple(wallets), status=status))
