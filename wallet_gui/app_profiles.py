@@ -6,6 +6,8 @@ serves (``wallet_gui.app.Application``, seen here only through ``Host``) and ask
 to connect, disconnect or show the first-run screen. Secrets go from the dialog to the
 keyring and to the monitor, nowhere else; when the keyring cannot keep one, it is kept in
 memory for this session only (``SecretKeeper``) and the user is told, in plain words.
+What saving, renaming, copying or deleting means for the store and the keyring is
+``SavedProfiles`` (``app_saved_profiles.py``); here is what the window does around it.
 
 Dialogs are opened with ``open()`` (no nested event loop), so quitting never waits for one.
 """
@@ -13,24 +15,17 @@ Dialogs are opened with ``open()`` (no nested event loop), so quitting never wai
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QWidget
 
+from wallet_gui.app_saved_profiles import ProfilesHost, SavedProfiles
 from wallet_gui.core.connection import ConnectionSettings
-from wallet_gui.core.credentials import CredentialStore, secret_from_environment
-from wallet_gui.core.profile_form import duplicate_name
-from wallet_gui.core.profiles import ProfileStore, ProfileStoreError
+from wallet_gui.core.credentials import CredentialStore
 from wallet_gui.core.secret_keeper import SecretKeeper
-from wallet_gui.core.secret_notice import (
-    missing_secret_notice,
-    needs_secret,
-    not_removed_notice,
-    not_stored_notice,
-)
+from wallet_gui.core.secret_notice import missing_secret_notice, needs_secret
 from wallet_gui.qt.connection_tester import ConnectionTester
 from wallet_gui.ui.alert_fields import alerts_group_of
 from wallet_gui.ui.disposal import dispose_later
@@ -47,11 +42,9 @@ log = logging.getLogger(__name__)
 _TRANSLATE = QCoreApplication.translate
 
 
-class Host(Protocol):
-    """What the flows need of the application."""
+class Host(ProfilesHost, Protocol):
+    """What the flows need of the application (and its profiles and ``warn``, for saving)."""
 
-    @property
-    def profiles(self) -> ProfileStore: ...
     @property
     def store(self) -> CredentialStore: ...
     @property
@@ -68,7 +61,6 @@ class Host(Protocol):
     ) -> None: ...
     def close_connection(self) -> None: ...
     def show_first_run(self) -> None: ...
-    def warn(self, title: str, text: str) -> None: ...
     def alert_rules(self, profile: str) -> AlertRules: ...
 
 
@@ -90,6 +82,7 @@ class ProfileFlows(QObject):
         self._keyring_explained = False
         self._manager: ProfileManagerDialog | None = None
         self.secrets = SecretKeeper(host.store)
+        self._saved = SavedProfiles(host, self.secrets)
 
     @property
     def dialog(self) -> CredentialsDialog | None:
@@ -100,22 +93,6 @@ class ProfileFlows(QObject):
     def manager(self) -> ProfileManagerDialog | None:
         """The profile manager while it is open."""
         return self._manager if _alive(self._manager) else None
-
-    # -- reading ---------------------------------------------------------------------------
-
-    def _names(self) -> list[str]:
-        try:
-            return self._host.profiles.names()
-        except ProfileStoreError as error:
-            self._host.warn("The profiles file could not be read", str(error))
-            return []
-
-    def _load(self, name: str) -> ConnectionSettings | None:
-        try:
-            return self._host.profiles.load(name)
-        except ProfileStoreError as error:
-            self._host.warn("The profile could not be read", str(error))
-            return None
 
     # -- connecting ------------------------------------------------------------------------
 
@@ -134,7 +111,7 @@ class ProfileFlows(QObject):
         if name == self._host.current_profile and self._host.window is not None:
             self.close_manager()  # already monitored: nothing to switch
             return
-        settings = self._load(name)
+        settings = self._saved.load(name)
         if settings is None:
             return
         self.close_manager()
@@ -160,7 +137,7 @@ class ProfileFlows(QObject):
         if self._dialog is not None and shiboken6.isValid(self._dialog):
             self._dialog.activateWindow()  # one at a time: the open one comes forward
             return self._dialog
-        saved = settings is not None and settings.profile in self._names()
+        saved = settings is not None and settings.profile in self._saved.names()
         stored = settings is not None and saved and self.secrets.find(settings)[0] is not None
         available = self._host.store.available()
         dialog = CredentialsDialog(
@@ -169,7 +146,7 @@ class ProfileFlows(QObject):
             has_stored_secret=stored,
             keyring_available=available,
             keyring_message=notice,
-            taken_names=frozenset(self._names()) - {settings.profile if settings else ""},
+            taken_names=frozenset(self._saved.names()) - {settings.profile if settings else ""},
         )
         if saved and settings is not None:
             alerts_group_of(dialog).set_rules(self._host.alert_rules(settings.profile))
@@ -219,10 +196,10 @@ class ProfileFlows(QObject):
         current = self._host.current_profile
         quiet = self._keyring_explained
         if self._connect_after_save or (previous is not None and previous == current):
-            secret = self.save_profile(settings, secret, previous, quiet, rules)
+            secret = self._saved.save(settings, secret, previous, quiet, rules)
             self._host.connect_to(settings, secret)
         else:
-            self.save_profile(settings, secret, previous, quiet, rules)
+            self._saved.save(settings, secret, previous, quiet, rules)
         self.refresh_manager(select=settings.profile)
 
     @Slot()
@@ -234,73 +211,18 @@ class ProfileFlows(QObject):
         if not host.quitting and host.window is None and not _alive(host.first_run):
             host.show_first_run()  # the dialog was all there was (a key asked for at start)
 
-    # -- saving ----------------------------------------------------------------------------
-
-    def save_profile(
-        self,
-        settings: ConnectionSettings,
-        secret: str | None,
-        previous: str | None = None,
-        quiet: bool = False,
-        rules: AlertRules | None = None,
-    ) -> str | None:
-        """Save the profile (its secret to the keyring only); returns the secret to use.
-
-        ``previous`` is the profile's old name when the dialog renamed it: its keyring entry
-        moves with it, and the old profile goes away. A secret the keyring refuses is kept
-        for this session; the user is told unless ``quiet`` (the dialog said so already).
-        """
-        try:
-            if previous and previous != settings.profile:
-                secret = self._forget_renamed(previous, secret)
-            self._host.profiles.save(settings)
-            if rules is not None:
-                self._host.profiles.save_alert_rules(settings.profile, rules)
-        except ProfileStoreError as error:
-            self._host.warn(
-                "The profile was not saved",
-                self.tr("{0}\n\nIt is used for this session only.").format(error),
-            )
-        if not secret:
-            return self.secrets.find(settings)[0]
-        refused = self.secrets.keep(settings, secret)
-        if refused and not quiet:
-            notice = not_stored_notice(refused, translate=_TRANSLATE)
-            self._host.warn("The secret was not stored", notice)
-        return secret
+    # -- saving (what it means for the store and the keyring: ``SavedProfiles``) ----------
 
     def save_and_connect(
         self, settings: ConnectionSettings, secret: str | None, previous: str | None = None
     ) -> None:
         """Save the profile and connect to it (for this session even if it was not saved)."""
-        self._host.connect_to(settings, self.save_profile(settings, secret, previous))
-
-    def _forget_renamed(self, previous: str, secret: str | None) -> str | None:
-        """Remove the profile's old name; its stored secret is kept unless a new one was typed."""
-        old = self._host.profiles.load(previous)
-        if old is None:
-            return secret
-        kept, failed = self.secrets.take(old)
-        if failed:
-            notice = not_removed_notice(failed, translate=_TRANSLATE)
-            self._host.warn("The keyring entry could not be moved", notice)
-        self._host.profiles.delete(previous)
-        return secret or kept
+        self._host.connect_to(settings, self._saved.save(settings, secret, previous))
 
     @Slot(str)
     def delete_profile(self, name: str) -> None:
         """Delete the profile and its secret; deleting the monitored one stops monitoring."""
-        try:
-            profile = self._host.profiles.load(name)
-            failed = self.secrets.forget(profile) if profile is not None else None
-            if failed:
-                self._host.warn(
-                    "The secret could not be removed from the keyring",
-                    not_removed_notice(failed, translate=_TRANSLATE),
-                )
-            self._host.profiles.delete(name)
-        except ProfileStoreError as error:
-            self._host.warn("The profile could not be deleted", str(error))
+        if not self._saved.delete(name):
             return
         if name == self._host.current_profile:
             self.close_manager()
@@ -312,20 +234,10 @@ class ProfileFlows(QObject):
     @Slot(str)
     def duplicate_profile(self, name: str) -> str | None:
         """Copy profile ``name`` (and its secret) under a new name; returns that name."""
-        original = self._load(name)
-        if original is None:
-            return None
-        copy = replace(original, profile=duplicate_name(name, self._names()))
-        secret, _ = self.secrets.find(original)
-        try:
-            self._host.profiles.save(copy)
-        except ProfileStoreError as error:
-            self._host.warn("The copy was not saved", str(error))
-            return None
-        if secret and not secret_from_environment():
-            self.secrets.keep(copy, secret)  # refused: kept for the session, as the original's
-        self.refresh_manager(select=copy.profile)
-        return copy.profile
+        copy = self._saved.duplicate(name)
+        if copy is not None:
+            self.refresh_manager(select=copy)
+        return copy
 
     # -- the profile manager ---------------------------------------------------------------
 
@@ -339,7 +251,7 @@ class ProfileFlows(QObject):
             manager.activateWindow()
             return manager
         manager = ProfileManagerDialog(
-            self._host.window, profiles=self._names(), current=self._host.current_profile
+            self._host.window, profiles=self._saved.names(), current=self._host.current_profile
         )
         manager.switchRequested.connect(self.open_profile)
         manager.addRequested.connect(self._on_add_requested)
@@ -357,14 +269,14 @@ class ProfileFlows(QObject):
 
     @Slot(str)
     def _on_edit_requested(self, name: str) -> None:
-        settings = self._load(name)
+        settings = self._saved.load(name)
         if settings is not None:
             self.open_credentials(settings, connect=False)
 
     def refresh_manager(self, select: str | None = None) -> None:
         manager = self._manager
         if manager is not None and shiboken6.isValid(manager):
-            manager.set_profiles(self._names(), self._host.current_profile, select=select)
+            manager.set_profiles(self._saved.names(), self._host.current_profile, select=select)
 
     def window_replaced(self, window: QWidget) -> None:
         """Keep the manager open over the new main window (the old one is going away)."""

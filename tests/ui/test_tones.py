@@ -96,7 +96,15 @@ def test_no_ui_module_keeps_colours_of_its_own() -> None:
     """The status colours live in tones.py only: a hex colour elsewhere would miss the
     contrast check above and the dark variant."""
     hex_colour = re.compile(r"#[0-9a-fA-F]{6}\b")
-    owners = ["status_line", "clock_panel", "credentials_dialog", "auth_fields", "balances_panel"]
+    owners = [
+        "status_line",
+        "clock_panel",
+        "clock_summary",
+        "credentials_dialog",
+        "credentials_layout",
+        "auth_fields",
+        "balances_panel",
+    ]
     for name in owners:
         assert not hex_colour.findall((UI / f"{name}.py").read_text()), name
 

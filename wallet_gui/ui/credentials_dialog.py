@@ -2,8 +2,9 @@
 
 The dialog only shows state and emits intents: it never talks to the network, never runs a
 thread and never touches the keyring. It is only the form: what makes a profile complete is
-decided by ``ProfileForm`` (``wallet_gui.core.profile_form``), and the authentication and
-monitoring fields are ``AuthenticationGroup`` (``wallet_gui.ui.auth_fields``) and
+decided by ``ProfileForm`` (``wallet_gui.core.profile_form``), its widgets are built and laid
+out by ``CredentialsLayout`` (``wallet_gui.ui.credentials_layout``), and the authentication
+and monitoring fields are ``AuthenticationGroup`` (``wallet_gui.ui.auth_fields``) and
 ``MonitoringGroup`` (``wallet_gui.ui.monitoring_fields``). The app decides what to
 do with ``testRequested`` and ``deleteRequested`` and stores ``result_secret()`` itself. The
 secret (MAC key or the client key's passphrase) lives only in a masked field: it is not
@@ -17,31 +18,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from wallet_gui.api.client import ALTERNATIVE_BASE_URL, DEFAULT_BASE_URL
 from wallet_gui.core.connection import ConnectionSettings
 from wallet_gui.core.credentials import KEYRING_UNAVAILABLE
-from wallet_gui.core.profile_form import (
-    ProfileForm,
-)
+from wallet_gui.core.profile_form import ProfileForm
 from wallet_gui.core.secret_notice import session_only_notice
-from wallet_gui.ui.auth_fields import AuthenticationGroup, KeyringBanner
-from wallet_gui.ui.monitoring_fields import MonitoringGroup
-from wallet_gui.ui.plain_text import breakable, excerpt, plain_label
+from wallet_gui.ui.credentials_layout import CredentialsLayout
+from wallet_gui.ui.plain_text import breakable, excerpt
 from wallet_gui.ui.tones import is_palette_change, text_style
 
 
@@ -118,42 +102,21 @@ class CredentialsDialog(QDialog):
             self.tr("Edit connection") if settings is not None else self.tr("New connection")
         )
 
-        root = QVBoxLayout(self)
-        root.setSpacing(10)
-
         banner = keyring_message.strip()
         if not banner and not keyring_available:
             banner = session_only_notice(KEYRING_UNAVAILABLE, translate=QCoreApplication.translate)
-        self._keyring_warning = KeyringBanner(banner)
-        root.addWidget(self._keyring_warning)
-        self._keyring_warning.setVisible(bool(banner))
-
-        root.addLayout(self._build_connection_form())
-        self._auth = AuthenticationGroup(
-            has_stored_secret=has_stored_secret, chooser=self._choose_file_hook
+        self._ui = ui = CredentialsLayout(
+            self,
+            banner=banner,
+            has_stored_secret=has_stored_secret,
+            chooser=self._choose_file_hook,
+            deletable=settings is not None,
         )
-        self._auth.methodChanged.connect(self._on_auth_method_changed)
-        root.addWidget(self._auth)
-        self._monitoring = MonitoringGroup(chooser=self._choose_file_hook)
-        root.addWidget(self._monitoring)
-
-        self._form_error = QLabel()
-        self._form_error.setObjectName("formError")
-        self._form_error.setTextFormat(Qt.TextFormat.PlainText)
-        self._form_error.setWordWrap(True)
-        self._form_error.setStyleSheet(text_style("bad", self.palette()))
-        self._form_error.hide()
-        root.addWidget(self._form_error)
-        self._cleartext_note = QLabel()
-        self._cleartext_note.setObjectName("cleartextNote")
-        self._cleartext_note.setTextFormat(Qt.TextFormat.PlainText)
-        self._cleartext_note.setWordWrap(True)
-        self._cleartext_note.hide()
-        root.addWidget(self._cleartext_note)
-
-        root.addLayout(self._build_test_row())
-        root.addStretch(1)
-        root.addLayout(self._build_buttons())
+        ui.auth.methodChanged.connect(self._on_auth_method_changed)
+        ui.test_button.clicked.connect(self._on_test_clicked)
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
+        ui.delete_button.clicked.connect(self._on_delete_clicked)
 
         # Wide enough for the "stored in the keyring" hint and a full API address.
         self.setMinimumWidth(600)
@@ -161,66 +124,20 @@ class CredentialsDialog(QDialog):
         self._watch_fields()
         self._on_field_edited()  # a saved profile's address may already deserve the note
 
-    # -- building ------------------------------------------------------------------------
-
-    def _build_connection_form(self) -> QFormLayout:
-        form = QFormLayout()
-        self._profile_edit = QLineEdit()
-        self._profile_edit.setObjectName("profileEdit")
-        self._profile_edit.setPlaceholderText(self.tr("e.g. main account"))
-        self._base_url_combo = QComboBox()
-        self._base_url_combo.setObjectName("baseUrlCombo")
-        self._base_url_combo.setEditable(True)
-        self._base_url_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self._base_url_combo.addItems([DEFAULT_BASE_URL, ALTERNATIVE_BASE_URL])
-        form.addRow(self.tr("Profile name:"), self._profile_edit)
-        form.addRow(self.tr("API address:"), self._base_url_combo)
-        return form
-
-    def _build_test_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self._test_button = QPushButton(self.tr("Test connection"))
-        self._test_button.setObjectName("testConnectionButton")
-        self._test_button.setAutoDefault(False)
-        self._test_button.clicked.connect(self._on_test_clicked)
-        self._test_result = plain_label("testResultLabel")
-        row.addWidget(self._test_button, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self._test_result, 1)
-        return row
-
-    def _build_buttons(self) -> QHBoxLayout:
-        """Save/Cancel where the platform puts them; Delete apart on the left, away from Save."""
-        row = QHBoxLayout()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.setObjectName("credentialsButtons")
-        buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("saveButton")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancelButton")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self._delete_button = QPushButton(self.tr("Delete profile…"))
-        self._delete_button.setObjectName("deleteProfileButton")
-        self._delete_button.setAutoDefault(False)
-        self._delete_button.clicked.connect(self._on_delete_clicked)
-        row.addWidget(self._delete_button)
-        row.addStretch(1)
-        row.addWidget(buttons)
-        self._delete_button.setVisible(self._original is not None)
-        return row
+    # -- filling -------------------------------------------------------------------------
 
     def _fill(self, settings: ConnectionSettings) -> None:
         values = ProfileForm.from_settings(settings)
         if self._original is not None:
-            self._profile_edit.setText(values.profile)
-        self._base_url_combo.setCurrentText(values.base_url)
-        self._auth.set_values(
+            self._ui.profile_edit.setText(values.profile)
+        self._ui.base_url_combo.setCurrentText(values.base_url)
+        self._ui.auth.set_values(
             auth_method=values.auth_method,
             client_id=values.client_id,
             cert_file=values.cert_file,
             key_file=values.key_file,
         )
-        self._monitoring.set_values(
+        self._ui.monitoring.set_values(
             wallet_ids=values.wallet_ids,
             interval=values.interval,
             project_id=values.project_id,
@@ -247,17 +164,17 @@ class CredentialsDialog(QDialog):
     def _form(self) -> ProfileForm:
         """The fields as typed; the secret itself stays in its field."""
         return ProfileForm(
-            profile=self._profile_edit.text(),
-            base_url=self._base_url_combo.currentText(),
-            auth_method=self._auth.auth_method(),
-            client_id=self._auth.client_id(),
-            cert_file=self._auth.cert_file(),
-            key_file=self._auth.key_file(),
-            project_id=self._monitoring.project_id(),
-            location_id=self._monitoring.location_id(),
-            wallet_ids=self._monitoring.wallet_ids(),
-            interval=self._monitoring.interval(),
-            ca_bundle=self._monitoring.ca_bundle(),
+            profile=self._ui.profile_edit.text(),
+            base_url=self._ui.base_url_combo.currentText(),
+            auth_method=self._ui.auth.auth_method(),
+            client_id=self._ui.auth.client_id(),
+            cert_file=self._ui.auth.cert_file(),
+            key_file=self._ui.auth.key_file(),
+            project_id=self._ui.monitoring.project_id(),
+            location_id=self._ui.monitoring.location_id(),
+            wallet_ids=self._ui.monitoring.wallet_ids(),
+            interval=self._ui.monitoring.interval(),
+            ca_bundle=self._ui.monitoring.ca_bundle(),
             has_secret=self._has_stored_secret or self.result_secret() is not None,
             taken_names=self._taken_names,
         )
@@ -268,7 +185,7 @@ class CredentialsDialog(QDialog):
 
     def result_secret(self) -> str | None:
         """The secret typed for the chosen method, or ``None`` to keep the stored one."""
-        return self._auth.secret()
+        return self._ui.auth.secret()
 
     def validation_error(self) -> str | None:
         """What is wrong with the form, in one sentence, or ``None`` when it can be saved."""
@@ -282,10 +199,10 @@ class CredentialsDialog(QDialog):
         return error
 
     def _watch_fields(self) -> None:
-        self._profile_edit.textChanged.connect(self._on_field_edited)
-        self._base_url_combo.editTextChanged.connect(self._on_field_edited)
-        self._auth.edited.connect(self._on_field_edited)
-        self._monitoring.edited.connect(self._on_field_edited)
+        self._ui.profile_edit.textChanged.connect(self._on_field_edited)
+        self._ui.base_url_combo.editTextChanged.connect(self._on_field_edited)
+        self._ui.auth.edited.connect(self._on_field_edited)
+        self._ui.monitoring.edited.connect(self._on_field_edited)
 
     @Slot()
     def _on_field_edited(self) -> None:
@@ -293,9 +210,9 @@ class CredentialsDialog(QDialog):
         if self._shown_check is not None:
             self._check(self._shown_check)
         note = self._translated(self._form().cleartext_warning())
-        if (note or "") != self._cleartext_note.text():
-            self._cleartext_note.setText(note or "")
-            self._cleartext_note.setVisible(bool(note))
+        if (note or "") != self._ui.cleartext_note.text():
+            self._ui.cleartext_note.setText(note or "")
+            self._ui.cleartext_note.setVisible(bool(note))
             self._fit_height()
 
     def _translated(self, message: str | None) -> str | None:
@@ -304,10 +221,11 @@ class CredentialsDialog(QDialog):
         return None if message is None else self.tr(message)
 
     def _show_form_error(self, text: str | None) -> None:
-        if (text or "") == self._form_error.text() and bool(text) != self._form_error.isHidden():
+        label = self._ui.form_error
+        if (text or "") == label.text() and bool(text) != label.isHidden():
             return  # typing on: nothing changed, nothing to lay out again
-        self._form_error.setText(text or "")
-        self._form_error.setVisible(bool(text))
+        label.setText(text or "")
+        label.setVisible(bool(text))
         self._fit_height()
 
     # -- slots ---------------------------------------------------------------------------
@@ -332,13 +250,13 @@ class CredentialsDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if is_palette_change(event) and hasattr(self, "_test_result"):
+        if is_palette_change(event) and hasattr(self, "_ui"):
             self._restyle()  # light ↔ dark: the texts' colours follow
 
     def _restyle(self) -> None:  # the texts' colours for this palette (ui/tones.py)
-        self._keyring_warning.restyle()  # its style sheet keeps palette changes from it
-        self._form_error.setStyleSheet(text_style("bad", self.palette()))
-        self._test_result.setStyleSheet(text_style(self._test_tone, self.palette()))
+        self._ui.keyring_warning.restyle()  # its style sheet keeps palette changes from it
+        self._ui.form_error.setStyleSheet(text_style("bad", self.palette()))
+        self._ui.test_result.setStyleSheet(text_style(self._test_tone, self.palette()))
 
     @Slot()
     def _on_auth_method_changed(self) -> None:
@@ -349,22 +267,22 @@ class CredentialsDialog(QDialog):
         if self._check(ProfileForm.connection_error) is not None:
             return
         settings = self._form().settings()
-        self._test_button.setEnabled(False)
+        self._ui.test_button.setEnabled(False)
         self._test_tone = None
-        self._test_result.setStyleSheet("")
-        self._test_result.setText(self.tr("Testing…"))
+        self._ui.test_result.setStyleSheet("")
+        self._ui.test_result.setText(self.tr("Testing…"))
         self.testRequested.emit(settings, self.result_secret())
 
     @Slot(bool, str)
     def show_test_result(self, ok: bool, text: str) -> None:
         """Show how the connection test went; ``text`` (server text, maybe) is shown as a
         bounded plain-text excerpt."""
-        self._test_button.setEnabled(True)
+        self._ui.test_button.setEnabled(True)
         self._test_tone = "good" if ok else "bad"
         prefix = self.tr("✔ Connected") if ok else self.tr("✘ Failed")
         self._restyle()
         shown = breakable(excerpt(text))
-        self._test_result.setText(f"{prefix}: {shown}" if text else prefix)
+        self._ui.test_result.setText(f"{prefix}: {shown}" if text else prefix)
         self._fit_height()
 
     @Slot()
@@ -379,16 +297,16 @@ class CredentialsDialog(QDialog):
     @Slot()
     def clear_secret(self) -> None:
         """Forget whatever secret was typed (call once ``result_secret()`` has been stored)."""
-        self._auth.clear_secret()
+        self._ui.auth.clear_secret()
 
     def focus_secret(self) -> None:
         """Put the cursor in the secret field (the key is what the user came to enter)."""
-        self._auth.focus_secret()
+        self._ui.auth.focus_secret()
 
     @Slot()
     def accept(self) -> None:
         """Close with Save only when the form is complete; otherwise say what is missing."""
-        alerts_ok = not self._monitoring.alerts.error()  # the rules say what is wrong
+        alerts_ok = not self._ui.monitoring.alerts.error()  # the rules say what is wrong
         if self._check(ProfileForm.validation_error) is None and alerts_ok:
             super().accept()
 
