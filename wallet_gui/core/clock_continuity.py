@@ -6,6 +6,12 @@ and its rate needs many minutes of one session to say anything. The history keep
 earlier estimate; ``through_history`` puts the stored points before the live ones and, when
 the stored baseline bounds the rate more tightly than the session does, shows that rate
 (a guaranteed bound too: see ``core.history.drift``).
+
+The stored rate only pairs estimates of the newest baseline: those with no step of this
+machine's wall clock between them (``ntpdate``, ``chronyc makestep``, a reboot with a wrong
+RTC; ``core.history.baseline``). After a step it starts afresh, and until it spans enough
+time to beat the live rate (which lives in the monotonic domain) the live one is shown.
+The earlier points still go before the live ones: each offset is right whatever the steps.
 """
 
 from __future__ import annotations

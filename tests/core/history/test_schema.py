@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.history.builders import T0, statement
+from tests.core.history.builders import T0, clock, statement
 from wallet_gui.core.history import schema
+from wallet_gui.core.history.baseline import ClockAnchor
 from wallet_gui.core.history.errors import HistoryError
 from wallet_gui.core.history.events import HistoryEvent
 from wallet_gui.core.history.location import default_history_path
@@ -51,11 +52,50 @@ def test_an_old_version_file_is_migrated_and_keeps_its_rows(tmp_path: Path) -> N
         assert store.statements("main", "14471", 10)[0].amount == Decimal("3.00")
 
 
-def test_a_file_from_a_newer_version_is_refused_and_left_untouched(tmp_path: Path) -> None:
+def test_a_version_2_file_gets_clock_baselines_and_its_drift_starts_afresh(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v2.sqlite3"
+    old = schema.connect(path, migrate=False)
+    schema.migrate_to(old, path, 2)
+    old.execute("INSERT INTO profile (id, name) VALUES (1, 'main')")
+    for hour in range(48):  # two days of estimates from before anchors were kept
+        old.execute(
+            "INSERT INTO clock (profile, t, offset_s, half_width_s) VALUES (1, ?, ?, 0.001)",
+            (round((T0 + 3600 * hour) * 1000), 0.5 + 1e-5 * hour),
+        )
+    assert schema.user_version(old) == 2
+    old.close()
+
+    with HistoryStore(path) as store:
+        assert schema.user_version(store._db) == schema.LATEST_VERSION == 3
+        rows = store._db.execute(
+            "SELECT DISTINCT boot_id, wall_minus_boottime_s, baseline FROM clock"
+        ).fetchall()
+        assert rows == [(None, None, 0)]
+        # Nothing tells whether the wall clock was stepped in those two days: no drift yet,
+        # though the chart still shows every estimate.
+        assert store.drift("main") is None
+        assert len(store.clock_points("main", T0 - 1)) == 48
+        anchor = ClockAnchor("boot", T0 - 86400)
+        for minute in range(3):
+            at = T0 + 48 * 3600 + 60 * minute
+            store.record_clock("main", clock(at, 0.6, 0.001), anchor)
+        drift = store.drift("main")
+        assert drift is not None
+        assert drift.baseline_s == 120
+        newest = store._db.execute("SELECT DISTINCT baseline FROM clock WHERE baseline > 0")
+        assert newest.fetchall() == [(1,)]
+
+
+@pytest.mark.parametrize("ahead", [1, 5])
+def test_a_file_from_a_newer_version_is_refused_and_left_untouched(
+    tmp_path: Path, ahead: int
+) -> None:
     path = tmp_path / "newer.sqlite3"
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE future (x)")
-        db.execute(f"PRAGMA user_version = {schema.LATEST_VERSION + 5}")
+        db.execute(f"PRAGMA user_version = {schema.LATEST_VERSION + ahead}")
     db.close()
     before = path.read_bytes()
     with pytest.raises(HistoryError) as caught:
@@ -63,7 +103,7 @@ def test_a_file_from_a_newer_version_is_refused_and_left_untouched(tmp_path: Pat
     message = str(caught.value)
     assert str(path) in message
     assert "newer version" in message
-    assert f"schema {schema.LATEST_VERSION + 5}" in message
+    assert f"schema {schema.LATEST_VERSION + ahead}" in message
     assert "\n" not in message
     assert path.read_bytes() == before
     assert not Path(f"{path}-wal").exists()

@@ -10,6 +10,14 @@ days of history pin the rate far better than one session's probes can. The candi
 the best-constrained estimate (smallest half-width) of each of 16 equal slices of the
 history, plus the very first and last; of all pairs at least ``MIN_BASELINE_S`` apart the
 narrowest bound wins. Retention keeps exactly such best estimates (``retention.py``).
+
+The bound is a rate only while this machine's wall clock ran without a step (``ntpdate``,
+``chronyc makestep``, a boot with a wrong RTC): a pair across a step would show the step as
+an absurd drift, as if certain. So pairs come from the newest *baseline* only, the stored
+estimates with no step between them (``baseline.py``; the live session writes into it),
+and ``baseline_s`` is that baseline's span at most. Estimates stored before baselines
+existed (``LEGACY_BASELINE``) are never paired: nobody knows their steps. Older baselines
+stay in the chart (each offset is right whatever the steps); only the rate forgets them.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 
+from wallet_gui.core.history.baseline import LEGACY_BASELINE
 from wallet_gui.core.history.series import DriftEstimate
 
 MIN_BASELINE_S = 60.0
@@ -24,11 +33,17 @@ SLICES = 16
 
 
 def estimate_drift(db: sqlite3.Connection, profile: int) -> DriftEstimate | None:
-    """``None`` with fewer than two estimates or less than a minute between the extremes."""
-    # Lone min()/max() queries are answered from the primary key; together with count(*)
-    # they would scan every row.
-    first = db.execute("SELECT min(t) FROM clock WHERE profile = ?", (profile,)).fetchone()[0]
-    last = db.execute("SELECT max(t) FROM clock WHERE profile = ?", (profile,)).fetchone()[0]
+    """``None`` with fewer than two estimates in the newest baseline or less than a minute
+    between its extremes."""
+    # Lone min()/max() queries are answered from the index (profile, baseline, t); together
+    # with count(*) they would scan every row.
+    newest_query = "SELECT max(baseline) FROM clock WHERE profile = ?"
+    newest = db.execute(newest_query, (profile,)).fetchone()[0]
+    if newest is None or newest == LEGACY_BASELINE:
+        return None  # no estimate, or only ones whose steps nobody knows
+    where = "profile = ? AND baseline = ?"
+    first = db.execute(f"SELECT min(t) FROM clock WHERE {where}", (profile, newest)).fetchone()[0]
+    last = db.execute(f"SELECT max(t) FROM clock WHERE {where}", (profile, newest)).fetchone()[0]
     if first is None or (last - first) / 1000.0 < MIN_BASELINE_S:
         return None  # also fewer than two estimates: then first == last
     width = (last - first) / SLICES
@@ -39,17 +54,16 @@ def estimate_drift(db: sqlite3.Connection, profile: int) -> DriftEstimate | None
         # A lone min() makes SQLite take the bare columns from the row holding the minimum:
         # one pass over the slice's key range, no sort.
         row = db.execute(
-            "SELECT t, offset_s, min(half_width_s) FROM clock "
-            "WHERE profile = ? AND t >= ? AND t < ?",
-            (profile, low, high),
+            f"SELECT t, offset_s, min(half_width_s) FROM clock WHERE {where} AND t >= ? AND t < ?",
+            (profile, newest, low, high),
         ).fetchone()
         if row[0] is not None:
             candidates.add((int(row[0]), float(row[1]), float(row[2])))
     for edge in (first, last):
         candidates.update(
             db.execute(
-                "SELECT t, offset_s, half_width_s FROM clock WHERE profile = ? AND t = ?",
-                (profile, edge),
+                f"SELECT t, offset_s, half_width_s FROM clock WHERE {where} AND t = ?",
+                (profile, newest, edge),
             ).fetchall()
         )
     best: tuple[float, float, float, float] | None = None  # (width, -baseline, low, high)

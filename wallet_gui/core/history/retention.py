@@ -11,7 +11,9 @@ With ``horizon = now − keep_days`` (rounded down to a UTC day):
 3. Clock estimates older than 7 days are thinned to the one with the smallest half-width in
    each UTC hour (ties: the earliest), and beyond the horizon to the best one of each UTC
    day: the best-constrained estimates are exactly the ones the long-baseline drift uses.
-   The clock's rollups follow rule 1.
+   Where a step of the wall clock started a new baseline inside an hour or day, each
+   baseline keeps its own best one, so the newest baseline (the one the drift pairs
+   within, ``baseline.py``) keeps its candidates. The clock's rollups follow rule 1.
 4. Events and statements older than the horizon are deleted.
 
 Each step remembers (in ``meta``) how far it got, so a daily run only looks at the new
@@ -95,7 +97,7 @@ def _keep_best_clock(db: sqlite3.Connection, profile: int, start: int, end: int,
         DELETE FROM clock WHERE profile = :p AND t >= :a AND t < :b AND t NOT IN (
             SELECT t FROM (
                 SELECT t, row_number() OVER (
-                    PARTITION BY t / :bucket ORDER BY half_width_s, t) AS rank
+                    PARTITION BY baseline, t / :bucket ORDER BY half_width_s, t) AS rank
                 FROM clock WHERE profile = :p AND t >= :a AND t < :b)
             WHERE rank = 1)
         """,

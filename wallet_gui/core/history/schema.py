@@ -16,6 +16,9 @@ reading a chart range through one primary-key range scan:
 * ``WITHOUT ROWID`` tables keyed (series, t), so rows are stored in chart order once;
 * amounts as exact decimal text (``at_disposal``, ``reserved``) with a ``REAL`` beside them
   that only charts use;
+* ``clock``: each estimate also keeps ``wall − CLOCK_BOOTTIME`` and the boot id, and the
+  number of its baseline (estimates with no step of the wall clock between them), so that
+  the drift never pairs estimates across a step (``baseline.py``);
 * ``rollup``: per series and level (60 s, 10 min, 1 h, 1 day) the lowest, highest and last
   value of each bucket, kept up to date on insert (``rollups.py``).
 """
@@ -94,11 +97,21 @@ _V2 = (
     "CREATE INDEX statement_by_date ON statement (profile, wallet_id, date, id)",
 )
 
+#: Each clock estimate's anchor on a steady clock and its baseline (``baseline.py``).
+#: Older rows get NULL anchors and baseline 0, older than any new baseline.
+_V3 = (
+    "ALTER TABLE clock ADD COLUMN boot_id TEXT",
+    "ALTER TABLE clock ADD COLUMN wall_minus_boottime_s REAL",
+    "ALTER TABLE clock ADD COLUMN baseline INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX clock_by_baseline ON clock (profile, baseline, t)",
+)
+
 #: Every schema change, oldest first; version N is the file after the first N of them ran.
 #: Append only: never edit or reorder one that was released.
 MIGRATIONS: tuple[tuple[str, Sequence[str]], ...] = (
     ("balances, clock estimates, rollups and events", _V1),
     ("statements", _V2),
+    ("clock baselines: estimates between steps of the wall clock", _V3),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

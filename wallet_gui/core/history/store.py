@@ -11,7 +11,6 @@ failure comes out as a ``HistoryError`` naming the file, never a bare ``sqlite3.
 
 from __future__ import annotations
 
-import math
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,6 +21,8 @@ from types import TracebackType
 
 from wallet_gui.api.models import CurrencyBalance, Statement
 from wallet_gui.core.history import reads, rollups, schema
+from wallet_gui.core.history.baseline import ClockAnchor, read_anchor
+from wallet_gui.core.history.clock_rows import ClockRows, clock_row
 from wallet_gui.core.history.drift import estimate_drift
 from wallet_gui.core.history.errors import HistoryError, reason_of
 from wallet_gui.core.history.events import HistoryEvent
@@ -29,7 +30,7 @@ from wallet_gui.core.history.export_rows import KINDS, export_rows
 from wallet_gui.core.history.retention import DEFAULT_KEEP_DAYS, apply_retention
 from wallet_gui.core.history.series import HEARTBEAT_S, ClockSeries, DriftEstimate, Series
 from wallet_gui.core.history.statement_codec import COLUMNS, to_row
-from wallet_gui.core.history.values import chart_value, exact, finite
+from wallet_gui.core.history.values import chart_value, exact
 from wallet_gui.core.state import ClockPoint, ClockState, WalletBalances
 
 BALANCE, CLOCK_OFFSET, CLOCK_BAND = "balance", "clock_offset", "clock_band"
@@ -52,6 +53,7 @@ class HistoryStore:
         self._series_ids: dict[tuple[int, str, str, str], int] = {}
         #: series → (time, at_disposal, reserved) of its newest row: the change test.
         self._newest: dict[int, tuple[int, str | None, str | None]] = {}
+        self._clock_rows = ClockRows(self._db)
 
     # -- life --------------------------------------------------------------------------------
 
@@ -192,33 +194,24 @@ class HistoryStore:
         if newest is None or t >= newest[0]:
             self._newest[series] = (t, at_disposal, reserved)
 
-    def record_clock(self, profile: str, state: ClockState) -> None:
-        """The estimate at ``state.measured_at``; nothing before the first one."""
-        values = (state.offset, state.half_width, state.measured_at)
-        if any(v is None or not math.isfinite(v) for v in values):
+    def record_clock(
+        self, profile: str, state: ClockState, anchor: ClockAnchor | None = None
+    ) -> None:
+        """The estimate at ``state.measured_at``; nothing before the first one.
+
+        ``anchor`` relates this machine's wall clock to a steady one (read now when not
+        given); it decides the estimate's baseline (``baseline.py``).
+        """
+        row = clock_row(state)
+        if row is None:
             return
-        offset, half, measured = values
-        assert offset is not None
-        assert half is not None
-        assert measured is not None
-        t_ms = round(measured * 1000)
+        anchor = read_anchor() if anchor is None else anchor
+        t_ms, offset, half = row.t_ms, row.offset_s, row.half_width_s
         with self.batch():
             profile_id = self._profile_id(profile, create=True)
             assert profile_id is not None
-            inserted = self._db.execute(
-                "INSERT OR IGNORE INTO clock (profile, t, offset_s, half_width_s, rtt_min_s, "
-                "rate_ppm, rate_half_width_ppm) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    profile_id,
-                    t_ms,
-                    offset,
-                    half,
-                    finite(state.rtt_min),
-                    finite(state.rate_ppm),
-                    finite(state.rate_half_width_ppm),
-                ),
-            ).rowcount
-            if inserted:  # the same estimate sent again (a new note, say) is kept once
+            # The same estimate sent again (a new note, say) is kept once.
+            if self._clock_rows.insert(profile_id, row, anchor):
                 off = self._series_id(profile_id, CLOCK_OFFSET, create=True)
                 band = self._series_id(profile_id, CLOCK_BAND, create=True)
                 assert off is not None
@@ -351,7 +344,8 @@ class HistoryStore:
             return reads.clock_points(db, profile, since)
 
     def drift(self, profile: str) -> DriftEstimate | None:
-        """The rate from the longest good baseline in history; ``None`` before there is one."""
+        """The rate from the best pair of the newest baseline (no wall-clock step between its
+        estimates); ``None`` before it spans a minute."""
         with self._reading() as db:
             profile_id = self._profile_id(profile, create=False)
             return None if profile_id is None else estimate_drift(db, profile_id)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wallet_gui.api.models import Statement
+from wallet_gui.core.history.baseline import ClockAnchor, read_anchor
 from wallet_gui.core.history.errors import HistoryError, reason_of
 from wallet_gui.core.history.events import HistoryEvent
 from wallet_gui.core.history.retention import DEFAULT_KEEP_DAYS
@@ -83,8 +84,13 @@ class HistoryWriter:
         wallets = tuple(wallets)
         self._put(_Record(lambda store: store.record_balances(profile, at, wallets)))
 
-    def record_clock(self, profile: str, state: ClockState) -> None:
-        self._put(_Record(lambda store: store.record_clock(profile, state)))
+    def record_clock(
+        self, profile: str, state: ClockState, anchor: ClockAnchor | None = None
+    ) -> None:
+        """Queue the estimate; its ``anchor`` (``baseline.py``) is read here when not given,
+        on the caller's thread, as close to the estimate as the writer can get."""
+        anchor = read_anchor() if anchor is None else anchor
+        self._put(_Record(lambda store: store.record_clock(profile, state, anchor)))
 
     def record_event(self, profile: str, event: HistoryEvent) -> None:
         self._put(_Record(lambda store: store.record_event(profile, event)))
