@@ -236,6 +236,7 @@ class Application(QObject):
 
     def close_connection(self) -> None:
         self.presenter.close_all()
+        self.window_flows.stop_export()  # its dialog goes with the window; its thread first
         if self.connection_history is not None:
             self.connection_history.stop()
             self.connection_history = None
@@ -336,6 +337,7 @@ class Application(QObject):
 
     def shutdown(self) -> None:
         self.presenter.closing = True  # an error arriving from now on opens no window
+        self.window_flows.stop_export()  # a running export: stopped, its thread joined
         if self.poller is not None:
             self.poller.shutdown()
         if self._demo_timer is not None:

@@ -3,11 +3,14 @@
 The tray outlives windows (another profile, another window), so its Show/Hide/Refresh act
 on whichever window and poller the app has now. Hiding to the tray is not closing: the app
 must not take the hidden window for a closed one and quit.
+
+An export runs on a thread of its own; ``stop_export`` (quitting, another window) stops it
+and waits for that thread before its dialog goes.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Slot
@@ -15,6 +18,9 @@ from PySide6.QtWidgets import QWidget
 
 from wallet_gui.app_history import ConnectionHistory, HistoryServices
 from wallet_gui.qt.poller import Poller
+
+if TYPE_CHECKING:
+    from wallet_gui.ui.export_dialog import ExportDialog
 
 
 class Host(Protocol):
@@ -35,7 +41,7 @@ class WindowFlows(QObject):
         super().__init__()
         self._app = app
         self.hidden_to_tray = False
-        self._export_dialog: QWidget | None = None
+        self._export_dialog: ExportDialog | None = None
         tray = app.history.tray
         tray.showRequested.connect(self.show_window)
         tray.hideRequested.connect(self.hide_window)
@@ -73,12 +79,19 @@ class WindowFlows(QObject):
         app = self._app
         reader, history, window = app.history.reader, app.connection_history, app.window
         if reader is None or history is None or window is None:
-            return
-        if self._export_dialog is not None and shiboken6.isValid(self._export_dialog):
-            self._export_dialog.close()
-        dialog = ExportDialog(reader, history.profile, window)
+            return  # no reader: the history file could not be opened, nor can it be exported
+        self.stop_export()
+        dialog = ExportDialog(app.history.path, history.profile, window)
         self._export_dialog = dialog
         dialog.show()
+
+    def stop_export(self) -> None:
+        """Close the export dialog, stopping its export and waiting for its thread (quit,
+        a new window: the dialog would go with its window, the thread must not run on)."""
+        dialog, self._export_dialog = self._export_dialog, None
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.stop_export()  # also when hidden: closing a hidden dialog does nothing
+            dialog.close()
 
 
 __all__ = ["WindowFlows"]

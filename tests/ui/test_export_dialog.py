@@ -1,4 +1,10 @@
-"""File ▸ Export…: a real store to a real CSV file, atomically, with a one-line outcome."""
+"""File ▸ Export…: a real store to a real CSV file, atomically, with a one-line outcome.
+
+The export runs on a thread of its own: every test waits for its end (``exportFinished``,
+emitted on the GUI thread) instead of expecting ``export()`` to have written the file.
+Long exports (progress, Stop, closing and quitting mid-export) are in
+``test_export_thread.py``.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +20,15 @@ from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QPushButton, 
 from pytestqt.qtbot import QtBot
 
 from wallet_gui.api.models import CurrencyBalance
+from wallet_gui.core.file_export import ExportWriteError
+from wallet_gui.core.history.errors import HistoryError
 from wallet_gui.core.history.events import HistoryEvent
 from wallet_gui.core.history.store import HistoryStore
 from wallet_gui.core.state import WalletBalances
 from wallet_gui.ui.export_dialog import ExportDialog
 
 T0 = 1_790_000_000.0  # 2026-09-21T14:13:20Z
+WAIT_MS = 10_000
 
 
 @pytest.fixture
@@ -41,10 +50,19 @@ def make_dialog(qtbot: QtBot, store: HistoryStore, chosen: list[str] | None = No
         asked.append(suggested)
         return chosen.pop(0) if chosen else ""
 
-    dialog = ExportDialog(store, "demo", choose_file=choose, clock=lambda: T0)
+    dialog = ExportDialog(store.path, "demo", choose_file=choose, clock=lambda: T0)
     dialog.asked = asked  # type: ignore[attr-defined]
     qtbot.addWidget(dialog)
     return dialog
+
+
+def run_export(qtbot: QtBot, dialog: ExportDialog) -> object:
+    """Start an export and wait for its end; returns its outcome (rows, or the error)."""
+    with qtbot.waitSignal(dialog.exportFinished, timeout=WAIT_MS) as ended:
+        assert dialog.export()
+    job = dialog.job()
+    assert job is None  # delivered: the job, and its thread, are done with
+    return ended.args[0]
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -62,9 +80,13 @@ def test_exporting_balances_writes_exact_amounts_and_says_how_many_rows(
     assert dialog.asked[0].endswith("wallet-gui-demo-balances.csv")  # type: ignore[attr-defined]
     assert dialog.findChild(QLineEdit, "exportPathEdit").text() == str(target)
 
-    with qtbot.waitSignal(dialog.exported) as done:
-        qtbot.mouseClick(dialog.findChild(QPushButton, "exportButton"), Qt.MouseButton.LeftButton)
+    export_button = dialog.findChild(QPushButton, "exportButton")
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS) as done:
+        qtbot.mouseClick(export_button, Qt.MouseButton.LeftButton)
+        assert not export_button.isEnabled()  # the export runs on: no second one meanwhile
+        assert dialog.export() is False
     assert done.args == [str(target), 3]
+    assert export_button.isEnabled()
     assert dialog.result_text() == f"3 row(s) written to {target}."
     rows = read_rows(target)
     assert len(rows) == 4  # the heading and three balances
@@ -84,11 +106,12 @@ def test_the_range_limits_what_is_written(
     dialog.set_range(T0 + 1800, None)
     assert dialog.findChild(QDateTimeEdit, "exportSinceEdit").isEnabled()
     assert not dialog.findChild(QDateTimeEdit, "exportUntilEdit").isEnabled()
-    assert dialog.export() == 2
+    assert run_export(qtbot, dialog) == 2
     assert "10.50" not in target.read_text(encoding="utf-8")
 
     dialog.set_range(T0 + 7200, T0)
-    assert dialog.export() is None
+    assert dialog.export() is False
+    assert dialog.job() is None
     assert dialog.result_text() == "The end of the range is before its start."
 
 
@@ -103,7 +126,7 @@ def test_other_kinds_use_the_same_rows_as_the_command_line(
     dialog.set_kind("events")
     assert dialog.path().endswith("wallet-gui-demo-events.csv")  # follows the kind
     dialog.set_path(str(tmp_path / "events.csv"))
-    assert dialog.export() == 1
+    assert run_export(qtbot, dialog) == 1
     assert "'=HYPERLINK(1)" in (tmp_path / "events.csv").read_text(encoding="utf-8")
 
 
@@ -112,12 +135,14 @@ def test_a_failed_write_leaves_the_old_file_and_says_why_in_one_line(
 ) -> None:
     target = tmp_path / "old.csv"
     target.write_text("an earlier export\n", encoding="utf-8")
-    store.close()  # every read fails now: after the heading is written, before any row
-    dialog = make_dialog(qtbot, store)
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"not a database " * 300)
+    dialog = ExportDialog(broken, "demo", choose_file=lambda _parent, _path: "")
+    qtbot.addWidget(dialog)
     dialog.set_path(str(target))
-    assert dialog.export() is None
+    assert isinstance(run_export(qtbot, dialog), HistoryError)
     message = dialog.result_text()
-    assert message.startswith("Export failed: cannot read the history")
+    assert message.startswith(f"Export failed: cannot read the history {broken}: ")
     assert "\n" not in message
     assert target.read_text(encoding="utf-8") == "an earlier export\n"
     assert not [name for name in os.listdir(tmp_path) if name.endswith(".part")]
@@ -128,12 +153,12 @@ def test_a_folder_that_does_not_exist_is_a_readable_error(
 ) -> None:
     dialog = make_dialog(qtbot, store)
     dialog.set_path(str(tmp_path / "missing" / "x.csv"))
-    assert dialog.export() is None
+    assert isinstance(run_export(qtbot, dialog), ExportWriteError)
     assert dialog.result_text() == (
         f"Could not write {tmp_path / 'missing' / 'x.csv'}: No such file or directory"
     )
     dialog.set_path("")
-    assert dialog.export() is None
+    assert dialog.export() is False
     assert dialog.result_text() == "Choose a file to export to."
 
 
@@ -149,37 +174,3 @@ def test_every_control_is_named_and_has_a_keyboard_way_in(
         widget = dialog.findChild(QWidget, name)
         assert widget is not None, name
         assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, name
-
-
-def test_a_long_export_shows_progress_and_can_be_stopped(
-    qtbot: QtBot, store: HistoryStore, tmp_path: Path
-) -> None:
-    with store.batch():
-        for i in range(3 * ExportDialog.PUMP_ROWS):
-            store.record_event("demo", HistoryEvent(T0 + i, "recovery", None, f"event {i}"))
-    target = tmp_path / "events.csv"
-    dialog = make_dialog(qtbot, store)
-    dialog.set_kind("events")
-    dialog.set_path(str(target))
-    stop = dialog.findChild(QPushButton, "exportStopButton")
-    seen: list[int] = []
-
-    def on_progress(rows: int) -> None:
-        seen.append(rows)
-        assert stop.isVisibleTo(dialog)
-        assert not dialog.findChild(QPushButton, "exportButton").isEnabled()  # no second run
-        assert dialog.result_text() == f"Writing… {rows} rows so far"
-        if len(seen) == 2:
-            stop.click()
-
-    dialog.progressed.connect(on_progress)
-    assert dialog.export() is None
-    assert seen == [ExportDialog.PUMP_ROWS, 2 * ExportDialog.PUMP_ROWS]
-    assert dialog.result_text() == "Export stopped; nothing was written."
-    assert not target.exists()
-    assert not stop.isVisibleTo(dialog)
-    assert not [name for name in os.listdir(tmp_path) if name.endswith(".part")]
-
-    dialog.progressed.disconnect(on_progress)
-    assert dialog.export() == 3 * ExportDialog.PUMP_ROWS + 1  # and then it runs to the end
-    assert len(read_rows(target)) == 3 * ExportDialog.PUMP_ROWS + 2

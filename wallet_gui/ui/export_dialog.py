@@ -1,28 +1,25 @@
 """File ▸ Export…: one kind of history (balances, clock, transactions, events) to a CSV file.
 
-The rows and their format are ``core.history.export.write_csv``'s, the same as the headless
-``wallet-gui history export``: exact decimal amounts, ISO 8601 UTC times. The file is written
-atomically: into a temporary file beside the target, which replaces the target only once
-every row is written and flushed, so a failed export never leaves half a file (nor destroys
-an older export of the same name). The outcome is one line in the dialog: how many rows were
-written, or why nothing was.
+The rows and their format are those of ``wallet-gui history export``: exact decimal amounts,
+ISO 8601 UTC times. The file is written atomically: into a temporary file beside the target,
+which replaces the target only once every row is written and flushed, so a failed or
+stopped export never leaves half a file (nor destroys an older export of the same name).
+The outcome is one line in the dialog: how many rows were written, or why nothing was.
 
-The export runs on the GUI thread (widgets start no threads), but a long one (a year of
-samples is two million rows, about 40 s) keeps the window alive: every few thousand rows it
-lets Qt handle events, shows its progress, and can be stopped.
+The export runs on a thread of its own (``qt.export_job.ExportJob``, which reads through its
+own read-only connection to the database file), so the window stays responsive through a
+long one (a year of samples is two million rows, about 40 s). The dialog shows its
+progress; Stop stops it; closing the dialog, or quitting the app, stops it and waits for
+its thread before the dialog goes.
 
 The file chooser is a parameter (``choose_file``) so that tests never open a native dialog.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO, cast
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Signal, Slot
 from PySide6.QtWidgets import (
@@ -42,55 +39,20 @@ from PySide6.QtWidgets import (
 )
 
 from wallet_gui.api.errors import WalletError
-from wallet_gui.core.history.export import write_csv
-from wallet_gui.core.history.store import HistoryStore
+from wallet_gui.core.file_export import (
+    PROGRESS_EVERY_S,
+    ExportRequest,
+    ExportStoppedError,
+    ExportWriteError,
+)
+from wallet_gui.qt.export_job import ExportJob
 from wallet_gui.ui.plain_text import cell_text, plain_label
 
-#: The kinds ``write_csv`` knows, in the order of the kind box.
+#: The kinds the export knows, in the order of the kind box.
 EXPORT_KINDS = ("balances", "clock", "statements", "events")
 
 #: ``choose_file(parent, suggested_path) -> chosen path`` ("" when cancelled).
 FileChooser = Callable[[QWidget, str], str]
-
-
-def write_atomically(path: Path, write: Callable[[TextIO], int]) -> int:
-    """Run ``write`` on a temporary file beside ``path``, then put it in ``path``'s place.
-
-    Returns what ``write`` returned. On any failure the temporary file is removed and
-    ``path`` is left as it was.
-    """
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            rows = write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    return rows
-
-
-class ExportStoppedError(Exception):
-    """The user stopped the export; the target file was left as it was."""
-
-
-class _Pump:
-    """The file ``csv.writer`` writes to, keeping the window alive through a long export
-    (a year of samples is two million rows): every ``every`` rows it calls ``report``, which
-    lets Qt handle events, and stops the export when ``report`` says so."""
-
-    def __init__(self, out: TextIO, every: int, report: Callable[[int], bool]) -> None:
-        self._out, self._every, self._report = out, every, report
-        self.rows = 0
-
-    def write(self, text: str) -> int:
-        self.rows += 1
-        if self.rows % self._every == 0 and not self._report(self.rows):
-            raise ExportStoppedError
-        return self._out.write(text)
 
 
 def _native_chooser(parent: QWidget, suggested: str) -> str:
@@ -104,44 +66,48 @@ def _native_chooser(parent: QWidget, suggested: str) -> str:
 
 
 class ExportDialog(QDialog):
-    """Choose a kind, an optional time range and a file; Export writes it.
+    """Choose a kind, an optional time range and a file; Export writes it on a thread.
 
-    Constructor: ``ExportDialog(store, profile, parent=None, *, choose_file=None,
-    clock=time.time)``; ``choose_file`` replaces ``QFileDialog.getSaveFileName``.
+    Constructor: ``ExportDialog(database, profile, parent=None, *, choose_file=None,
+    clock=time.time, progress_every_s=0.25)``: ``database`` is the history file (the
+    export opens it read-only), ``choose_file`` replaces ``QFileDialog.getSaveFileName``.
 
     Methods: set_kind(str), set_range(since, until) (UNIX seconds or None), set_path(str),
-    path() -> str, export() -> int | None (the rows written, or None after a failure),
-    cancel() (stop the export under way), result_text() -> str.
+    path() -> str, export() -> bool (an export started; its end comes as
+    ``exportFinished``), cancel() (ask the export under way to stop), stop_export() (stop
+    it and wait for its thread), job() -> ExportJob | None (the export under way),
+    result_text() -> str.
 
     Signals:
         exported(str, int): the file written and how many rows it has.
-        progressed(int): rows written so far, every ``PUMP_ROWS`` rows of a long export.
+        progressed(int): rows written so far, a few times a second during a long export.
+        exportFinished(object): an export ended: the rows written (int) or why none were
+            (a ``WalletError``: ``ExportStoppedError``, ``ExportWriteError``…).
     """
 
     exported = Signal(str, int)
     progressed = Signal(int)
-
-    #: Rows written between two looks at the event loop (and at the Stop button).
-    PUMP_ROWS = 2000
+    exportFinished = Signal(object)
 
     def __init__(
         self,
-        store: HistoryStore,
+        database: Path,
         profile: str,
         parent: QWidget | None = None,
         *,
         choose_file: FileChooser | None = None,
         clock: Callable[[], float] = time.time,
+        progress_every_s: float = PROGRESS_EVERY_S,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export history"))
-        self._store = store
+        self._database = Path(database)
         self._profile = profile
         self._choose_file = choose_file or _native_chooser
+        self._progress_every_s = progress_every_s
         self._path_typed = False  # the user chose a path: a new kind keeps it
-        self._exporting = False
-        self._cancelled = False
+        self._job: ExportJob | None = None
 
         self._kind = QComboBox(self)
         self._kind.setObjectName("exportKindCombo")
@@ -251,68 +217,83 @@ class ExportDialog(QDialog):
     def result_text(self) -> str:
         return self._result.text()
 
+    def job(self) -> ExportJob | None:
+        """The export under way, if any."""
+        return self._job
+
     @Slot()
-    def export(self) -> int | None:
-        """Write the chosen kind and range to the chosen file; say how it went."""
+    def export(self) -> bool:
+        """Start writing the chosen kind and range to the chosen file; False (and a line
+        saying why) when there is nothing to start. The end comes as ``exportFinished``."""
+        if self._job is not None:  # one export at a time
+            return False
         text = self.path()
         if not text:
             self._result.setText(self.tr("Choose a file to export to."))
-            return None
-        path = Path(text).expanduser()
+            return False
         since, until = self.time_range()
         if since is not None and until is not None and until < since:
             self._result.setText(self.tr("The end of the range is before its start."))
-            return None
-        kind = self.kind()
-
-        def write(out: TextIO) -> int:
-            pump = _Pump(out, self.PUMP_ROWS, self._pump)
-            return write_csv(self._store, self._profile, kind, since, until, cast(TextIO, pump))
-
-        self._exporting, self._cancelled = True, False
+            return False
+        request = ExportRequest(
+            database=self._database,
+            profile=self._profile,
+            kind=self.kind(),
+            since=since,
+            until=until,
+            target=Path(text).expanduser(),
+        )
+        job = ExportJob(request, progress_every_s=self._progress_every_s)
+        job.progress.connect(self._on_progress)
+        job.finished.connect(self._on_finished)
+        self._job = job
         self._export.setEnabled(False)
         self._stop.show()
         self._result.setText(self.tr("Writing…"))
-        try:
-            rows = write_atomically(path, write)
-        except ExportStoppedError:
-            self._result.setText(self.tr("Export stopped; nothing was written."))
-            return None
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            message = self.tr("Could not write {0}: {1}").format(str(path), reason)
-            self._result.setText(cell_text(message))
-            return None
-        except (WalletError, ValueError) as error:
-            self._result.setText(cell_text(self.tr("Export failed: {0}").format(str(error))))
-            return None
-        finally:
-            self._exporting = False
-            self._export.setEnabled(True)
-            self._stop.hide()
-        self._result.setText(self.tr("%n row(s) written to {0}.", "", rows).format(str(path)))
-        self.exported.emit(str(path), rows)
-        return rows
+        job.start()
+        return True
 
     @Slot()
     def cancel(self) -> None:
-        """Stop the export under way (at its next batch of rows); nothing is written."""
-        self._cancelled = True
+        """Ask the export under way to stop (at its next row); nothing is written."""
+        if self._job is not None:
+            self._job.stop()
 
-    def reject(self) -> None:
-        """Escape or Close during an export stops it first; the dialog stays open."""
-        if self._exporting:
-            self.cancel()
-            return
-        super().reject()
+    def stop_export(self) -> bool:
+        """Stop the export under way and wait for its thread; its outcome is shown before
+        this returns. True when no export thread is left running."""
+        job = self._job
+        return job.join() if job is not None else True
 
-    def _pump(self, rows: int) -> bool:
-        self._result.setText(self.tr("Writing… {0} rows so far").format(rows))
-        self.progressed.emit(rows)
-        QCoreApplication.processEvents()
-        return not self._cancelled
+    def done(self, result: int) -> None:
+        """Closing the dialog (Close, Escape, ×, quitting) stops an export first."""
+        self.stop_export()
+        super().done(result)
 
     # -- internals -----------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_progress(self, rows: int) -> None:
+        self._result.setText(self.tr("Writing… {0} rows so far").format(rows))
+        self.progressed.emit(rows)
+
+    @Slot(object)
+    def _on_finished(self, result: int | WalletError) -> None:
+        job, self._job = self._job, None
+        self._export.setEnabled(True)
+        self._stop.hide()
+        path = str(job.request.target) if job is not None else self.path()
+        if isinstance(result, ExportStoppedError):
+            self._result.setText(self.tr("Export stopped; nothing was written."))
+        elif isinstance(result, ExportWriteError):
+            message = self.tr("Could not write {0}: {1}").format(str(result.path), result.reason)
+            self._result.setText(cell_text(message))
+        elif isinstance(result, WalletError):
+            self._result.setText(cell_text(self.tr("Export failed: {0}").format(str(result))))
+        else:
+            self._result.setText(self.tr("%n row(s) written to {0}.", "", result).format(path))
+            self.exported.emit(path, result)
+        self.exportFinished.emit(result)
 
     def _suggest_path(self) -> None:
         if self._path_typed:

@@ -16,7 +16,7 @@ from typing import TextIO
 from wallet_gui.core.history.export_rows import FREE_TEXT, HEADERS, KINDS
 from wallet_gui.core.history.store import HistoryStore
 
-__all__ = ["KINDS", "write_csv"]
+__all__ = ["KINDS", "csv_cells", "defused", "write_csv"]
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -24,6 +24,11 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def defused(text: str) -> str:
     """``text`` as a spreadsheet shows it without evaluating it."""
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def csv_cells(header: tuple[str, ...], row: dict[str, str]) -> list[str]:
+    """One exported row's cells in ``header`` order, free text defused."""
+    return [defused(row[name]) if name in FREE_TEXT else row[name] for name in header]
 
 
 def write_csv(
@@ -45,6 +50,6 @@ def write_csv(
     writer.writerow(header)
     count = 0
     for row in store.export_rows(profile, kind, since, until):
-        writer.writerow([defused(row[name]) if name in FREE_TEXT else row[name] for name in header])
+        writer.writerow(csv_cells(header, row))
         count += 1
     return count
