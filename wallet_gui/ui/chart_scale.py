@@ -151,6 +151,7 @@ def value_scale(
     if high - low < min_span:
         middle = (low + high) / 2
         low, high = middle - min_span / 2, middle + min_span / 2
+
     def ticks(step: float) -> int:
         return math.floor(high / step + 1e-9) - math.ceil(low / step - 1e-9) + 1
 
