@@ -134,3 +134,25 @@ def test_abort_ends_a_burst_at_once(sandbox: Sandbox, monitor: Monitor) -> None:
     assert not burst.is_alive()
     assert time.monotonic() - aborted < 1.5
     assert outcome  # an estimate from the answers so far, or the cancellation
+
+
+def test_abort_wakes_a_burst_waiting_with_nothing_in_flight(monitor: Monitor) -> None:
+    # Between the sweep and the refinement a burst waits up to a second for the next tick
+    # with no request out, so cutting requests alone would not end it: abort() wakes the
+    # wait itself. The burst's launcher is private; this drives its wait directly.
+    from wallet_gui.core.monitor import _ProbeLauncher
+
+    launcher = _ProbeLauncher(
+        monitor._clock_pool, lambda: pytest.fail("no probe is sent"), monitor.clock, monitor.time
+    )
+    monitor._launcher = launcher
+    woken: list[object] = []
+    waiting = threading.Thread(
+        target=lambda: woken.append(launcher.wait(time.monotonic() + 60.0)), name="test-wait"
+    )
+    waiting.start()
+    monitor.abort()
+    waiting.join(10.0)  # a sixth of the wait: only a wake can end it this soon
+    assert not waiting.is_alive()
+    assert woken == [None]
+    launcher.close()

@@ -110,6 +110,7 @@ class Monitor:
         # would leave late, and a probe's worth is in leaving when it was aimed.
         self._burst_width = max(1, min(MAX_REQUESTS, max_concurrency))
         self._aborted = threading.Event()
+        self._launcher: _ProbeLauncher | None = None  # the running burst's, for abort()
         self._clock_pool = ThreadPoolExecutor(
             max_workers=self._burst_width, thread_name_prefix="wallet-clock"
         )
@@ -158,6 +159,9 @@ class Monitor:
             self.clock,
             burst_time,
         )
+        self._launcher = launcher
+        if self._aborted.is_set():
+            launcher.wake()  # aborted while this was being set up
         try:
             return run_burst(
                 self.clock,
@@ -169,6 +173,7 @@ class Monitor:
                 on_usable=on_signing_ready,
             )
         finally:
+            self._launcher = None
             launcher.close()
 
     def _resync(self) -> None:
@@ -276,6 +281,9 @@ class Monitor:
         """Cancel requests in flight and a burst's waits (any thread); the monitor is done."""
         self._aborted.set()
         self.client.abort()
+        launcher = self._launcher
+        if launcher is not None:
+            launcher.wake()  # a burst waiting for answers (up to a second) ends at once
 
     def close(self) -> None:
         self._aborted.set()
@@ -329,7 +337,9 @@ class _ProbeLauncher:
         self._sample = sample
         self._clock = clock
         self._time = time_source
-        self._outcomes: queue.SimpleQueue[tuple[float, Probe | Exception]] = queue.SimpleQueue()
+        self._outcomes: queue.SimpleQueue[tuple[float, Probe | Exception] | None] = (
+            queue.SimpleQueue()
+        )  # None: wake the burst (aborted)
         self._lock = threading.Lock()  # makes "not closed, so queue it" one step
         self._closed = threading.Event()
 
@@ -357,15 +367,20 @@ class _ProbeLauncher:
         except queue.Empty:
             return None
 
+    def wake(self) -> None:
+        """End a ``wait`` now (any thread): the burst then looks at the time, aborted."""
+        self._outcomes.put(None)
+
     def close(self) -> None:
         with self._lock:
             self._closed.set()
         while True:
             try:
-                _, outcome = self._outcomes.get_nowait()
+                item = self._outcomes.get_nowait()
             except queue.Empty:
                 return
-            self._keep(outcome)
+            if item is not None:
+                self._keep(item[1])
 
     def _keep(self, outcome: Probe | Exception) -> None:
         if isinstance(outcome, Probe):
