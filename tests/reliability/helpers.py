@@ -52,6 +52,11 @@ def _is_emulator_thread(thread: threading.Thread) -> bool:
     return thread.name == "wallet-sandbox" or "process_request_thread" in thread.name
 
 
+def _is_clock_thread(thread: threading.Thread) -> bool:
+    """A clock probe's pool thread (``wallet-clock_N``) or a running burst's own thread."""
+    return thread.name.startswith("wallet-clock")
+
+
 def _socket_inodes_on_local_port(port: int) -> set[str]:
     inodes: set[str] = set()
     for table in ("/proc/self/net/tcp", "/proc/self/net/tcp6"):
@@ -78,10 +83,18 @@ class Resources:
     rss_kib: int  # VmRSS
     emulator_threads: int  # the in-process emulator's share of ``tasks``
     emulator_fds: int  # the in-process emulator's share of ``fds`` (server-side sockets)
+    #: The app's clock threads among ``tasks``: each monitor's probe pool grows up to its
+    #: burst width as bursts need it (a bounded pool, not a leak), plus a running burst's.
+    clock_threads: int = 0
 
     @property
     def app_tasks(self) -> int:
         return self.tasks - self.emulator_threads
+
+    @property
+    def app_tasks_but_clock(self) -> int:
+        """The app's threads other than its bounded clock pools: these must stay flat."""
+        return self.app_tasks - self.clock_threads
 
     @property
     def app_fds(self) -> int:
@@ -120,6 +133,7 @@ def measure(emulator: Sandbox | None = None) -> Resources:
         rss_kib=rss_kib,
         emulator_threads=emulator_threads,
         emulator_fds=emulator_fds,
+        clock_threads=sum(1 for t in threading.enumerate() if _is_clock_thread(t)),
     )
 
 

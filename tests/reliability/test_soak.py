@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from tests.reliability.helpers import Resources, busiest_window, measure
+from wallet_gui.clock.burst import MAX_REQUESTS
 from wallet_gui.core.connection import ConnectionSettings
 from wallet_gui.core.monitor import Monitor
 from wallet_gui.core.reports import ErrorReport
@@ -200,7 +201,9 @@ def test_soak_with_faults_and_latency_spikes_keeps_resources_flat_and_shows_good
     )
     tables = [s.table_text() for s in soaked]
     checks = {
-        "app threads flat": after.app_tasks - before.app_tasks <= MAX_THREAD_GROWTH,
+        "app threads flat": after.app_tasks_but_clock - before.app_tasks_but_clock
+        <= MAX_THREAD_GROWTH,
+        "clock threads within their pools": after.clock_threads <= POLLERS * (MAX_REQUESTS + 1),
         "app descriptors flat": after.app_fds - before.app_fds
         <= MAX_FD_GROWTH_PER_POLLER * POLLERS,
         "RSS growth < 20 MB": after.rss_kib - before.rss_kib < MAX_RSS_GROWTH_KIB,
@@ -246,6 +249,7 @@ def test_soak_with_faults_and_latency_spikes_keeps_resources_flat_and_shows_good
             {
                 "t": round(t - soak_started, 1),
                 "app_tasks": r.app_tasks,
+                "clock_threads": r.clock_threads,
                 "app_fds": r.app_fds,
                 "rss_kib": r.rss_kib,
             }
