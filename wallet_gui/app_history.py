@@ -36,7 +36,7 @@ from wallet_gui.core.state import ClockState, RoundResult
 from wallet_gui.core.statement_feed import StatementsResult
 from wallet_gui.qt.notifier import DesktopNotifier
 from wallet_gui.qt.poller import Poller
-from wallet_gui.ui.core_texts import request_context
+from wallet_gui.ui.core_texts import report_message, request_context
 from wallet_gui.ui.main_window import MainWindow
 from wallet_gui.ui.tray import TrayIcon
 
@@ -301,7 +301,7 @@ class ConnectionHistory(QObject):
 
 def _line(report: ErrorReport) -> str:
     """The events list's line, in the window's language (the server's text as it came)."""
-    return f"{request_context(report.context)}: {report.message}"
+    return f"{request_context(report.context)}: {report_message(report)}"
 
 
 __all__ = ["ALERT_TICK_MS", "ConnectionHistory", "HistoryServices"]

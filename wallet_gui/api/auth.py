@@ -28,6 +28,7 @@ import requests
 from requests.auth import AuthBase
 
 from wallet_gui.api.errors import WalletError
+from wallet_gui.api.translatable import QT_TRANSLATE_NOOP
 
 #: Characters a nonce may use. The draft allows any printable ASCII but ``"`` and ``\``; we stay
 #: with letters and digits so that no proxy or log parser ever has a reason to mangle one.
@@ -48,6 +49,14 @@ _CLIENT_ID_CHARS = frozenset(chr(code) for code in range(0x21, 0x7F)) - {'"', "\
 _EXTRA_NAME = re.compile(r"[a-z][a-z0-9_]{0,31}")
 #: Extra parameter values (``project_id``, ``location_id``) are ids: 0 … 2**63 − 1.
 _MAX_EXTRA_VALUE = 2**63 - 1
+
+
+_CERTIFICATE_NOT_LOADED = QT_TRANSLATE_NOOP(
+    "WalletError", "client certificate or key could not be loaded: {0}"
+)
+_CERTIFICATE_PASSPHRASE = QT_TRANSLATE_NOOP(
+    "WalletError", "client certificate or key could not be loaded: {0} (wrong key passphrase?)"
+)
 
 
 class CredentialsError(WalletError):
@@ -102,10 +111,13 @@ def mac_signature(mac_key: str | bytes, normalized: str) -> str:
 def check_client_id(client_id: str) -> str:
     """``client_id`` if it can go into ``id="…"`` as it is, else ``CredentialsError``."""
     if not isinstance(client_id, str) or not client_id:
-        raise CredentialsError("client id is empty")
+        raise CredentialsError(template=QT_TRANSLATE_NOOP("WalletError", "client id is empty"))
     if not set(client_id) <= _CLIENT_ID_CHARS:
         raise CredentialsError(
-            "client id may contain only printable ASCII without quotes or backslashes"
+            template=QT_TRANSLATE_NOOP(
+                "WalletError",
+                "client id may contain only printable ASCII without quotes or backslashes",
+            )
         )
     return client_id
 
@@ -120,7 +132,10 @@ def check_extra(extra: Mapping[str, object] | None) -> dict[str, int]:
     for name, value in (extra or {}).items():
         if not isinstance(name, str) or not _EXTRA_NAME.fullmatch(name):
             raise CredentialsError(
-                "extra parameter names must be lower-case identifiers such as project_id"
+                template=QT_TRANSLATE_NOOP(
+                    "WalletError",
+                    "extra parameter names must be lower-case identifiers such as project_id",
+                )
             )
         number: int | None = None
         if isinstance(value, int) and not isinstance(value, bool):
@@ -128,7 +143,12 @@ def check_extra(extra: Mapping[str, object] | None) -> dict[str, int]:
         elif isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
             number = int(value)
         if number is None or not 0 <= number <= _MAX_EXTRA_VALUE:
-            raise CredentialsError(f"{name} must be a non-negative whole number")
+            raise CredentialsError(
+                template=QT_TRANSLATE_NOOP(
+                    "WalletError", "{0} must be a non-negative whole number"
+                ),
+                args=(name,),
+            )
         checked[name] = number
     return checked
 
@@ -249,13 +269,16 @@ class CertificateAuth(AuthBase):
             password = self._passphrase if self._passphrase is not None else ""
             context.load_cert_chain(self.cert_file, self.key_file, password=password)
         except FileNotFoundError as exc:
-            raise CredentialsError(f"client certificate file not found: {exc.filename}") from None
+            raise CredentialsError(
+                template=QT_TRANSLATE_NOOP("WalletError", "client certificate file not found: {0}"),
+                args=(exc.filename,),
+            ) from None
         except (ssl.SSLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", None) or type(exc).__name__
-            hint = " (wrong key passphrase?)" if self._passphrase is not None else ""
-            raise CredentialsError(
-                f"client certificate or key could not be loaded: {reason}{hint}"
-            ) from None
+            template = (
+                _CERTIFICATE_NOT_LOADED if self._passphrase is None else _CERTIFICATE_PASSPHRASE
+            )
+            raise CredentialsError(template=template, args=(reason,)) from None
 
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
         request.headers.pop("Authorization", None)

@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 import requests
 
 from wallet_gui import __version__
-from wallet_gui.api import error_mapping, models
+from wallet_gui.api import error_mapping, messages, models
 from wallet_gui.api.auth import CertificateAuth, CredentialsError
 from wallet_gui.api.deadline import Watch, Watchdog
 from wallet_gui.api.errors import ApiError, ResponseFormatError, TransportError, WalletError
@@ -253,7 +253,7 @@ class WalletClient:
     ) -> tuple[Any, requests.Response, float, float]:
         """GET ``path``; returns (decoded JSON, response, send time, first-byte time)."""
         if signed and self.auth is None:
-            raise ConfigurationError("this request needs credentials, and none are configured")
+            raise ConfigurationError(template=messages.NO_CREDENTIALS)
         try:
             return self._exchange_once(path, signed=signed, params=params)
         except ApiError as error:
@@ -297,7 +297,9 @@ class WalletClient:
                 if status != 200:
                     raise error_mapping.api_error(response, body, self.host)
                 return self._decode_json(response, body), response, sent, received
-            raise TransportError(f"too many redirects from {self.host}", kind="redirect")
+            raise TransportError(
+                template=messages.TOO_MANY_REDIRECTS, args=(self.host,), kind="redirect"
+            )
 
     def _send(
         self,
@@ -327,8 +329,7 @@ class WalletClient:
             raise
         except OffOriginError:  # the session's last guard: nothing goes to another origin
             raise TransportError(
-                f"a request to {self.host} was not sent: its address leads to another origin",
-                kind="redirect",
+                template=messages.OFF_ORIGIN, args=(self.host,), kind="redirect"
             ) from None
         except (OSError, ValueError) as exc:  # urllib3 / ssl oddities outside requests' tree
             failure = self._cut_short(url, watch) or error_mapping.send_failure(exc, self.host)
@@ -348,20 +349,16 @@ class WalletClient:
     def _read_body(self, response: requests.Response, watch: Watch | None = None) -> bytes:
         declared = response.headers.get("Content-Length", "")
         if declared.isascii() and declared.isdigit() and int(declared) > self.max_body_bytes:
-            raise ResponseFormatError(
-                f"answer from {self.host} is too large ({int(declared):,} bytes; "
-                f"limit {self.max_body_bytes:,}); not read"
-            )
+            sizes = (f"{int(declared):,}", f"{self.max_body_bytes:,}")
+            raise ResponseFormatError(template=messages.TOO_LARGE, args=(self.host, *sizes))
         chunks: list[bytes] = []
         size = 0
         try:
             for chunk in response.iter_content(_CHUNK):
                 size += len(chunk)
                 if size > self.max_body_bytes:
-                    raise ResponseFormatError(
-                        f"answer from {self.host} exceeds {self.max_body_bytes:,} bytes; "
-                        "reading stopped"
-                    )
+                    limit = f"{self.max_body_bytes:,}"
+                    raise ResponseFormatError(template=messages.EXCEEDS, args=(self.host, limit))
                 chunks.append(chunk)
         except requests.RequestException as exc:
             raise self._transport_error(exc, response.url, watch) from None
@@ -374,9 +371,12 @@ class WalletClient:
         try:
             return json.loads(body)
         except (ValueError, RecursionError):
+            if not body.strip():
+                raise ResponseFormatError(
+                    template=messages.EMPTY_ANSWER, args=(self.host,)
+                ) from None
             kind = error_mapping.media_type(response)
-            what = "an empty answer" if not body.strip() else f"an answer that is not JSON ({kind})"
-            raise ResponseFormatError(f"{self.host} sent {what}") from None
+            raise ResponseFormatError(template=messages.NOT_JSON, args=(self.host, kind)) from None
 
     def _transport_error(
         self, exc: requests.RequestException, url: str | None, watch: Watch | None = None

@@ -29,6 +29,7 @@ import urllib3.exceptions
 
 from wallet_gui.api.auth import DEFAULT_PORTS
 from wallet_gui.api.errors import ApiError, TransportError
+from wallet_gui.api.translatable import QT_TRANSLATE_NOOP, phrase
 
 #: A day is far beyond any real rate-limit window; a longer ``Retry-After`` is a broken header.
 _MAX_RETRY_AFTER_S = 86400.0
@@ -38,21 +39,45 @@ _MAX_MEDIA_TYPE_CHARS = 80
 _MAX_ERROR_CODE_CHARS = 100
 #: Keys of an API error object that carry details for the report, kept as they are.
 _PROPERTY_KEYS = ("error_properties", "error_data", "errors")
-_CANCELLED = "request cancelled: the client is shutting down"
+_CANCELLED = QT_TRANSLATE_NOOP("WalletError", "request cancelled: the client is shutting down")
 #: How much of a redirect's ``Location`` a message quotes (before escaping).
 _MAX_QUOTED_LOCATION = 80
+#: Reasons said when the TLS library gives none.
+_VERIFICATION_FAILED = phrase(QT_TRANSLATE_NOOP("WalletError", "verification failed"))
+_HANDSHAKE_FAILED = phrase(QT_TRANSLATE_NOOP("WalletError", "handshake failed"))
+#: Messages too long for one line of code, marked for the window's translations.
+_REDIRECT = QT_TRANSLATE_NOOP("WalletError", "{0} redirected to {1} ({2}); not followed (HTTP {3})")
+_REDIRECT_NOWHERE = QT_TRANSLATE_NOOP(
+    "WalletError", "{0} redirected to no address (no Location); not followed (HTTP {1})"
+)
+_SIGNED_REDIRECT = QT_TRANSLATE_NOOP(
+    "WalletError",
+    "{0} redirected a signed request to {1} ({2}); not followed: "
+    "a signed request follows no redirect, so its signature goes nowhere else (HTTP {3})",
+)
+_SIGNED_REDIRECT_NOWHERE = QT_TRANSLATE_NOOP(
+    "WalletError",
+    "{0} redirected a signed request to no address (no Location); not followed: "
+    "a signed request follows no redirect, so its signature goes nowhere else (HTTP {1})",
+)
+_PROXY_PAGE = QT_TRANSLATE_NOOP(
+    "WalletError",
+    "{0} answered {1} {2} with a {3} page instead of an API error (likely a proxy or gateway)",
+)
 
 
 def cancelled() -> TransportError:
     """The error for a request cut short (or refused) because the client was aborted."""
-    return TransportError(_CANCELLED, kind="cancelled")
+    return TransportError(template=_CANCELLED, kind="cancelled")
 
 
 def deadline_exceeded(url: str, seconds: float) -> TransportError:
     """The error for a request cut because its total deadline passed (the server was too slow
     to finish: drip-fed, trickled headers, a stalled handshake), unlike ``cancelled()``."""
     return TransportError(
-        f"{_where(urlsplit(url))} did not finish answering within {seconds:g} s", kind="timeout"
+        template=QT_TRANSLATE_NOOP("WalletError", "{0} did not finish answering within {1} s"),
+        args=(_where(urlsplit(url)), f"{seconds:g}"),
+        kind="timeout",
     )
 
 
@@ -67,13 +92,13 @@ def redirect_refused(
     host: str, status: int, location: str | None, where: str, *, signed: bool
 ) -> TransportError:
     """A redirect the client did not follow; ``where`` says what kind of address it named."""
-    target = f"{where} ({quoted_location(location)})" if location else "no address (no Location)"
-    if signed:
-        reason = "a signed request follows no redirect, so its signature goes nowhere else"
-        text = f"{host} redirected a signed request to {target}; not followed: {reason}"
+    if location:
+        template = _SIGNED_REDIRECT if signed else _REDIRECT
+        args: tuple[object, ...] = (host, where, quoted_location(location), status)
     else:
-        text = f"{host} redirected to {target}; not followed"
-    return TransportError(f"{text} (HTTP {status})", kind="redirect")
+        template = _SIGNED_REDIRECT_NOWHERE if signed else _REDIRECT_NOWHERE
+        args = (host, status)
+    return TransportError(template=template, args=args, kind="redirect")
 
 
 def causes(exc: BaseException) -> Iterator[BaseException]:
@@ -112,7 +137,7 @@ def media_type(response: requests.Response) -> str:
     """The answer's media type, only if it looks like one: it is quoted back to people."""
     declared = response.headers.get("Content-Type", "").split(";")[0].strip()
     match = _MEDIA_TYPE.fullmatch(declared[:_MAX_MEDIA_TYPE_CHARS])
-    return match.group(0) if match else "unknown type"
+    return match.group(0) if match else phrase(QT_TRANSLATE_NOOP("WalletError", "unknown type"))
 
 
 def api_error(response: requests.Response, body: bytes, host: str) -> ApiError:
@@ -138,16 +163,19 @@ def api_error(response: requests.Response, body: bytes, host: str) -> ApiError:
         )
     reason = response.reason or "error"
     if not body.strip():
-        detail = "with an empty body"
+        template = QT_TRANSLATE_NOOP("WalletError", "{0} answered {1} {2} with an empty body")
+        args: tuple[object, ...] = (host, status, reason)
     else:
-        kind = media_type(response)
-        detail = f"with a {kind} page instead of an API error (likely a proxy or gateway)"
+        template = _PROXY_PAGE
+        args = (host, status, reason, media_type(response))
     return ApiError(
         status=status,
         error=f"http_{status}",
-        description=f"{host} answered {status} {reason} {detail}",
+        description=template.format(*args),
         correlation_id=correlation_id,
         retry_after=wait,
+        description_template=template,
+        description_args=args,
     )
 
 
@@ -161,6 +189,11 @@ def _where(parts: SplitResult) -> str:
     return f"{parts.hostname}:{parts.port or DEFAULT_PORTS.get(parts.scheme, 80)}"
 
 
+def _failed(template: str, *args: object, kind: str = "network") -> TransportError:
+    """A ``TransportError`` with a marked English ``template`` and its parts."""
+    return TransportError(template=template, args=args, kind=kind)
+
+
 def transport_error(exc: requests.RequestException, url: str, *, timeout: float) -> TransportError:
     """A request to ``url`` that got no usable HTTP answer, as one line and a ``kind``."""
     parts = urlsplit(url)
@@ -168,49 +201,87 @@ def transport_error(exc: requests.RequestException, url: str, *, timeout: float)
     chain = list(causes(exc))
     for cause in chain:
         if isinstance(cause, ssl.SSLCertVerificationError):
-            reason = cause.verify_message or cause.reason or "verification failed"
+            reason = cause.verify_message or cause.reason or _VERIFICATION_FAILED
             return TransportError(
-                f"TLS certificate problem with {parts.hostname}: {reason}", kind="tls"
+                template=QT_TRANSLATE_NOOP("WalletError", "TLS certificate problem with {0}: {1}"),
+                args=(parts.hostname, reason),
+                kind="tls",
             )
     if isinstance(exc, requests.exceptions.SSLError):
         reason = next(
             (c.reason for c in chain if isinstance(c, ssl.SSLError) and c.reason),
-            "handshake failed",
+            _HANDSHAKE_FAILED,
         )
-        return TransportError(f"TLS handshake with {parts.hostname} failed: {reason}", kind="tls")
+        return TransportError(
+            template=QT_TRANSLATE_NOOP("WalletError", "TLS handshake with {0} failed: {1}"),
+            args=(parts.hostname, reason),
+            kind="tls",
+        )
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return TransportError(
-            f"connecting to {where} timed out after {timeout:g} s", kind="timeout"
+            template=QT_TRANSLATE_NOOP("WalletError", "connecting to {0} timed out after {1} s"),
+            args=(where, f"{timeout:g}"),
+            kind="timeout",
         )
     if isinstance(exc, requests.exceptions.ReadTimeout):
-        return TransportError(f"{where} did not answer within {timeout:g} s", kind="timeout")
+        return TransportError(
+            template=QT_TRANSLATE_NOOP("WalletError", "{0} did not answer within {1} s"),
+            args=(where, f"{timeout:g}"),
+            kind="timeout",
+        )
     # urllib3 wraps the resolver's gaierror in NameResolutionError (itself a
     # NewConnectionError, so this test must come before the next one).
     if _is_any(chain, (urllib3.exceptions.NameResolutionError, socket.gaierror)):
-        return TransportError(f"cannot resolve host name {parts.hostname}", kind="dns")
+        return _failed(
+            QT_TRANSLATE_NOOP("WalletError", "cannot resolve host name {0}"),
+            parts.hostname,
+            kind="dns",
+        )
     if _is_any(chain, (ConnectionRefusedError, urllib3.exceptions.NewConnectionError)):
-        return TransportError(f"connection to {where} refused", kind="connection")
+        return _failed(
+            QT_TRANSLATE_NOOP("WalletError", "connection to {0} refused"), where, kind="connection"
+        )
     # RemoteDisconnected is a ConnectionResetError too: it must come before the next test.
     if _is_any(chain, http.client.RemoteDisconnected):
-        return TransportError(f"{where} closed the connection without answering", kind="connection")
+        return _failed(
+            QT_TRANSLATE_NOOP("WalletError", "{0} closed the connection without answering"),
+            where,
+            kind="connection",
+        )
     if _is_any(chain, (ConnectionResetError, BrokenPipeError)):
-        return TransportError(f"connection to {where} was reset", kind="connection")
+        return _failed(
+            QT_TRANSLATE_NOOP("WalletError", "connection to {0} was reset"),
+            where,
+            kind="connection",
+        )
     if isinstance(
         exc, requests.exceptions.ChunkedEncodingError | requests.exceptions.ContentDecodingError
     ):
-        return TransportError(f"answer from {where} was cut off or garbled", kind="connection")
+        return _failed(
+            QT_TRANSLATE_NOOP("WalletError", "answer from {0} was cut off or garbled"),
+            where,
+            kind="connection",
+        )
     if isinstance(exc, requests.exceptions.ConnectionError):
-        return TransportError(f"connection to {where} failed", kind="connection")
-    return TransportError(f"request to {where} failed ({type(exc).__name__})")
+        return _failed(
+            QT_TRANSLATE_NOOP("WalletError", "connection to {0} failed"), where, kind="connection"
+        )
+    return _failed(
+        QT_TRANSLATE_NOOP("WalletError", "request to {0} failed ({1})"), where, type(exc).__name__
+    )
 
 
 def send_failure(exc: BaseException, host: str) -> TransportError:
     """A failure outside requests' own exception tree while sending (a urllib3 or ssl oddity)."""
-    return TransportError(f"request to {host} failed: {type(exc).__name__}")
+    return _failed(
+        QT_TRANSLATE_NOOP("WalletError", "request to {0} failed: {1}"), host, type(exc).__name__
+    )
 
 
 def read_failure(exc: BaseException, host: str) -> TransportError:
     """A connection that broke outside requests' exception tree while the body was read."""
-    return TransportError(
-        f"connection to {host} broke while reading the answer ({type(exc).__name__})"
+    return _failed(
+        QT_TRANSLATE_NOOP("WalletError", "connection to {0} broke while reading the answer ({1})"),
+        host,
+        type(exc).__name__,
     )

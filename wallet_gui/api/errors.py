@@ -22,7 +22,27 @@ def one_line(text: str, limit: int = _MAX_TEXT) -> str:
 
 
 class WalletError(Exception):
-    """Base of every failure the client reports; ``str()`` is one human-readable line."""
+    """Base of every failure the client reports; ``str()`` is one human-readable line.
+
+    A message with a fixed wording is raised as ``template`` (English, marked with
+    ``QT_TRANSLATE_NOOP("WalletError", …)``, ``{0}``-style placeholders) and ``args`` (its
+    parts, already written out): ``str()`` is ``template.format(*args)``, the same English as
+    always, and the window translates the template and fills in the same parts.
+    """
+
+    #: The marked English template of ``str()``, or ``None`` for a message said as it is.
+    template: str | None = None
+    #: The parts that fill ``template``'s placeholders, in order.
+    template_args: tuple[object, ...] = ()
+
+    def __init__(
+        self, *message: object, template: str | None = None, args: tuple[object, ...] = ()
+    ) -> None:
+        if template is not None and not message:
+            message = (template.format(*args),)
+        super().__init__(*message)
+        if template is not None:
+            self.template, self.template_args = template, tuple(args)
 
     def __str__(self) -> str:
         return one_line(super().__str__())
@@ -44,6 +64,10 @@ class ApiError(WalletError):
     correlation_id: str | None = None
     retry_after: float | None = None
     properties: dict[str, Any] = field(default_factory=dict)
+    #: For a ``description`` of our own words (an answer that was no API error object): its
+    #: marked English template and parts, as ``WalletError.template`` is for a message.
+    description_template: str | None = field(default=None, repr=False)
+    description_args: tuple[object, ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         super().__init__(self.error)
@@ -72,7 +96,13 @@ class ResponseFormatError(WalletError):
 class TransportError(WalletError):
     """The request never got an HTTP answer: DNS, connection, TLS, timeout, oversize."""
 
-    def __init__(self, message: str, *, kind: str = "network") -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        *message: str,
+        kind: str = "network",
+        template: str | None = None,
+        args: tuple[object, ...] = (),
+    ) -> None:
+        super().__init__(*message, template=template, args=args)
         #: ``timeout``, ``connection``, ``tls``, ``dns``, ``redirect``, ``cancelled``, ``network``.
         self.kind = kind

@@ -23,6 +23,7 @@ from typing import Any
 
 from wallet_gui.api.currencies import minor_unit_exponent
 from wallet_gui.api.errors import ResponseFormatError
+from wallet_gui.api.translatable import QT_TRANSLATE_NOOP, phrase
 
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 
@@ -136,7 +137,10 @@ class ClientInfo:
 
 def _expect_object(data: Any, what: str) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise ResponseFormatError(f"{what}: expected a JSON object, got {_json_type(data)}")
+        raise ResponseFormatError(
+            template=QT_TRANSLATE_NOOP("WalletError", "{0}: expected a JSON object, got {1}"),
+            args=(what, _json_type(data)),
+        )
     return data
 
 
@@ -144,14 +148,14 @@ def _json_type(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return phrase(QT_TRANSLATE_NOOP("WalletError", "a boolean"))
     if isinstance(value, int | float):
-        return "a number"
+        return phrase(QT_TRANSLATE_NOOP("WalletError", "a number"))
     if isinstance(value, str):
-        return "a string"
+        return phrase(QT_TRANSLATE_NOOP("WalletError", "a string"))
     if isinstance(value, list):
-        return "an array"
-    return "an object"
+        return phrase(QT_TRANSLATE_NOOP("WalletError", "an array"))
+    return phrase(QT_TRANSLATE_NOOP("WalletError", "an object"))
 
 
 def _optional(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], what: str) -> Any:
@@ -160,16 +164,25 @@ def _optional(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], 
         return None
     # bool is an int in Python, but never a valid API integer.
     if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _tuple(kind)):
-        raise ResponseFormatError(f"{what}: '{key}' has the wrong type ({_json_type(value)})")
+        raise ResponseFormatError(
+            template=QT_TRANSLATE_NOOP("WalletError", "{0}: '{1}' has the wrong type ({2})"),
+            args=(what, key, _json_type(value)),
+        )
     return value
 
 
 def _required(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], what: str) -> Any:
     if key not in data:
-        raise ResponseFormatError(f"{what}: required field '{key}' is missing")
+        raise ResponseFormatError(
+            template=QT_TRANSLATE_NOOP("WalletError", "{0}: required field '{1}' is missing"),
+            args=(what, key),
+        )
     value = _optional(data, key, kind, what)
     if value is None:
-        raise ResponseFormatError(f"{what}: required field '{key}' is null")
+        raise ResponseFormatError(
+            template=QT_TRANSLATE_NOOP("WalletError", "{0}: required field '{1}' is null"),
+            args=(what, key),
+        )
     return value
 
 
@@ -207,7 +220,7 @@ def parse_wallet(data: Any) -> Wallet:
 def _id(data: Mapping[str, Any], key: str, what: str) -> int:
     value: int = _required(data, key, int, what)
     if not 0 <= value <= MAX_ID:
-        raise ResponseFormatError(f"{what}: '{key}' is out of range")
+        raise _out_of_range(what, key)
     return value
 
 
@@ -225,7 +238,9 @@ def parse_client_info(data: Any) -> ClientInfo:
 
 
 def _out_of_range(what: str, key: str) -> ResponseFormatError:
-    return ResponseFormatError(f"{what}: '{key}' is out of range")
+    return ResponseFormatError(
+        template=QT_TRANSLATE_NOOP("WalletError", "{0}: '{1}' is out of range"), args=(what, key)
+    )
 
 
 def _decimal_text(text: str, what: str, key: str) -> Decimal:

@@ -37,6 +37,7 @@ from urllib3.response import HTTPResponse
 from urllib3.util import parse_url
 from urllib3.util.ssl_ import create_urllib3_context
 
+from wallet_gui.api import messages
 from wallet_gui.api.auth import DEFAULT_PORTS, CertificateAuth, CredentialsError
 from wallet_gui.api.deadline import Watch, Watchdog
 
@@ -90,18 +91,18 @@ def resolve_location(url: str, location: str | None) -> tuple[str, str | None]:
     info (an ``@`` in its authority); and its origin is read by ``origin``.
     """
     if not location:
-        return "no address", None
+        return messages.NO_ADDRESS, None
     if "\\" in location or any(not char.isprintable() or char.isspace() for char in location):
-        return "a malformed address", None
+        return messages.MALFORMED_ADDRESS, None
     after_scheme = _SCHEME.sub("", location, count=1)
     if after_scheme.startswith("//") and "@" in _AUTHORITY_END.split(after_scheme[2:], 1)[0]:
-        return "an address with user info", None
+        return messages.USER_INFO_ADDRESS, None
     try:
         target = urljoin(url, location)
         same = origin(target) == origin(url)
     except ValueError:  # a bad port, an unclosed "[", parsers that disagree …
-        return "a malformed address", None
-    return ("the same origin", target) if same else ("another origin", None)
+        return messages.MALFORMED_ADDRESS, None
+    return (messages.SAME_ORIGIN, target) if same else (messages.ANOTHER_ORIGIN, None)
 
 
 class SocketRegistry:
@@ -378,6 +379,6 @@ def certificate_context(auth: CertificateAuth, ca_bundle: str | None) -> ssl.SSL
             context.load_verify_locations(cafile=ca_bundle)
         except (OSError, ssl.SSLError) as exc:
             reason = getattr(exc, "strerror", None) or type(exc).__name__
-            raise CredentialsError(f"CA bundle could not be loaded: {reason}") from None
+            raise CredentialsError(template=messages.CA_BUNDLE, args=(reason,)) from None
     auth.load_into(context)
     return context

@@ -24,6 +24,7 @@ import re
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 from wallet_gui.api.errors import WalletError
+from wallet_gui.api.translatable import QT_TRANSLATE_NOOP
 
 #: How much of a refused URL an error message quotes.
 _MAX_QUOTED = 100
@@ -56,7 +57,10 @@ def _split(url: str) -> SplitResult:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a malformed port
     except ValueError:
-        raise ConfigurationError(f"invalid host or port in base URL: {_quoted(url)}") from None
+        raise ConfigurationError(
+            template=QT_TRANSLATE_NOOP("WalletError", "invalid host or port in base URL: {0}"),
+            args=(_quoted(url),),
+        ) from None
     return parts
 
 
@@ -65,21 +69,35 @@ def check_base_url(url: str) -> str:
     lower case), or ``ConfigurationError`` with a one-line reason that never contains a
     password."""
     if not isinstance(url, str):
-        raise ConfigurationError("the base URL must be text")
+        raise ConfigurationError(
+            template=QT_TRANSLATE_NOOP("WalletError", "the base URL must be text")
+        )
     text = url.strip()
     if _has_userinfo(text):
-        raise ConfigurationError("the base URL must not contain a user name or password")
+        raise ConfigurationError(
+            template=QT_TRANSLATE_NOOP(
+                "WalletError", "the base URL must not contain a user name or password"
+            )
+        )
     if any(not char.isprintable() or char.isspace() for char in text):
         raise ConfigurationError(
-            f"the base URL must not contain spaces or control characters: {_quoted(text)}"
+            template=QT_TRANSLATE_NOOP(
+                "WalletError", "the base URL must not contain spaces or control characters: {0}"
+            ),
+            args=(_quoted(text),),
         )
     parts = _split(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigurationError(f"not an http(s) base URL: {_quoted(text)}")
+        raise ConfigurationError(
+            template=QT_TRANSLATE_NOOP("WalletError", "not an http(s) base URL: {0}"),
+            args=(_quoted(text),),
+        )
     if "?" in text or "#" in text:
         raise ConfigurationError(
-            "the base URL must not contain a query (?…) or a fragment (#…): "
-            f"{_quoted(text.split('?', 1)[0].split('#', 1)[0])}"
+            template=QT_TRANSLATE_NOOP(
+                "WalletError", "the base URL must not contain a query (?…) or a fragment (#…): {0}"
+            ),
+            args=(_quoted(text.split("?", 1)[0].split("#", 1)[0]),),
         )
     return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
 
@@ -130,16 +148,25 @@ def wallet_id_segment(value: int | str) -> str:
     elif isinstance(value, str):
         text = value.strip()
         if not text:
-            raise ConfigurationError("empty wallet id")
+            raise ConfigurationError(template=QT_TRANSLATE_NOOP("WalletError", "empty wallet id"))
         too_long = len(text.lstrip("0")) > len(str(MAX_WALLET_ID))  # before int(): no huge ints
         if too_long or not (text.isascii() and text.isdigit()):
             shown = repr(text[:_MAX_QUOTED_ID]) + ("…" if len(text) > _MAX_QUOTED_ID else "")
             raise ConfigurationError(
-                f"wallet id {shown} is not valid: use the wallet's number (digits only)"
+                template=QT_TRANSLATE_NOOP(
+                    "WalletError",
+                    "wallet id {0} is not valid: use the wallet's number (digits only)",
+                ),
+                args=(shown,),
             )
         number = int(text)
     else:
-        raise ConfigurationError("wallet id must be a number")
+        raise ConfigurationError(
+            template=QT_TRANSLATE_NOOP("WalletError", "wallet id must be a number")
+        )
     if not 1 <= number <= MAX_WALLET_ID:
-        raise ConfigurationError(f"wallet id is out of range (1 to {MAX_WALLET_ID})")
+        raise ConfigurationError(
+            template=QT_TRANSLATE_NOOP("WalletError", "wallet id is out of range (1 to {0})"),
+            args=(MAX_WALLET_ID,),
+        )
     return str(number)

@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from wallet_gui.api.errors import WalletError
+from wallet_gui.core.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import keyring.backend
@@ -35,6 +36,44 @@ KEYRING_LOCKED = "locked"  # the collection is locked and was not unlocked
 KEYRING_FAILED = "failed"  # the backend raised (D-Bus, OS error, refused)
 
 
+#: The store's messages, by what it was asked to do (``read``, ``store``, ``delete``): marked
+#: English templates, so the window can say them in its language (``{0}``: the backend).
+_UNAVAILABLE = {
+    "read": QT_TRANSLATE_NOOP(
+        "WalletError",
+        "cannot read the secret: no usable OS keyring was found (keyring backend: {0}); "
+        "secrets cannot be stored and are used for this session only",
+    ),
+    "store": QT_TRANSLATE_NOOP(
+        "WalletError",
+        "cannot store the secret: no usable OS keyring was found (keyring backend: {0}); "
+        "secrets cannot be stored and are used for this session only",
+    ),
+    "delete": QT_TRANSLATE_NOOP(
+        "WalletError",
+        "cannot delete the secret: no usable OS keyring was found (keyring backend: {0}); "
+        "secrets cannot be stored and are used for this session only",
+    ),
+}
+_LOCKED = {
+    "read": QT_TRANSLATE_NOOP("WalletError", "cannot read the secret: the keyring ({0}) is locked"),
+    "store": QT_TRANSLATE_NOOP(
+        "WalletError", "cannot store the secret: the keyring ({0}) is locked"
+    ),
+    "delete": QT_TRANSLATE_NOOP(
+        "WalletError", "cannot delete the secret: the keyring ({0}) is locked"
+    ),
+}
+#: ``{1}``: the type of the backend's exception (its text could echo arguments).
+_FAILED = {
+    "read": QT_TRANSLATE_NOOP("WalletError", "cannot read the secret in the keyring ({0}): {1}"),
+    "store": QT_TRANSLATE_NOOP("WalletError", "cannot store the secret in the keyring ({0}): {1}"),
+    "delete": QT_TRANSLATE_NOOP(
+        "WalletError", "cannot delete the secret in the keyring ({0}): {1}"
+    ),
+}
+
+
 class CredentialStoreError(WalletError):
     """The keyring could not be used (none available, locked, or it failed).
 
@@ -42,8 +81,14 @@ class CredentialStoreError(WalletError):
     one of ``KEYRING_UNAVAILABLE``, ``KEYRING_LOCKED`` or ``KEYRING_FAILED``.
     """
 
-    def __init__(self, message: str, kind: str = KEYRING_FAILED) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        *message: str,
+        kind: str = KEYRING_FAILED,
+        template: str | None = None,
+        args: tuple[object, ...] = (),
+    ) -> None:
+        super().__init__(*message, template=template, args=args)
         self.kind = kind
 
 
@@ -93,7 +138,9 @@ class CredentialStore:
 
     def set(self, user: str, secret: str) -> None:
         if not secret:
-            raise CredentialStoreError("refusing to store an empty secret")
+            raise CredentialStoreError(
+                template=QT_TRANSLATE_NOOP("WalletError", "refusing to store an empty secret")
+            )
         self._call("store", _keyring().set_password, user, secret)
 
     def delete(self, user: str) -> None:
@@ -108,23 +155,23 @@ class CredentialStore:
         if not self.available():
             log.info("keyring unavailable: backend %s", self.backend_name)
             raise CredentialStoreError(
-                f"cannot {action} the secret: {self.unavailable_reason()}", KEYRING_UNAVAILABLE
+                template=_UNAVAILABLE[action], args=(self.backend_name,), kind=KEYRING_UNAVAILABLE
             )
         keyring = _keyring()
         try:
             return function(self.service, user, *secret)
         except keyring.errors.PasswordDeleteError as exc:
-            raise CredentialStoreError(f"no secret stored for {user}") from exc
+            raise CredentialStoreError(
+                template=QT_TRANSLATE_NOOP("WalletError", "no secret stored for {0}"), args=(user,)
+            ) from exc
         except keyring.errors.KeyringLocked:
             log.info("keyring locked: backend %s", self.backend_name)
             raise CredentialStoreError(
-                f"cannot {action} the secret: the keyring ({self.backend_name}) is locked",
-                KEYRING_LOCKED,
+                template=_LOCKED[action], args=(self.backend_name,), kind=KEYRING_LOCKED
             ) from None
         except Exception as exc:  # noqa: BLE001 - backends raise anything (D-Bus, OS errors)
             # The exception text could echo arguments in some backends: report only its type.
             log.debug("keyring %s failed for %s: %s", action, user, type(exc).__name__)
             raise CredentialStoreError(
-                f"cannot {action} the secret in the keyring ({self.backend_name}): "
-                f"{type(exc).__name__}"
+                template=_FAILED[action], args=(self.backend_name, type(exc).__name__)
             ) from None

@@ -24,8 +24,19 @@ from wallet_gui.core.alert_rules import AlertRules, rules_from_values, rules_to_
 from wallet_gui.core.connection import AUTH_MAC, DEFAULT_INTERVAL, ConnectionSettings
 from wallet_gui.core.ini_file import IniDocument, IniFile
 from wallet_gui.core.ini_format import IniValue, UninterpretedValue
+from wallet_gui.core.translatable import QT_TRANSLATE_NOOP
 
 _GROUP = "profiles"
+# What the store was doing when the file failed it, marked for the window's translations:
+# {0} the file, {1} the reason, {2} the profile's quoted name.
+_READ = QT_TRANSLATE_NOOP("WalletError", "cannot read profiles from {0}: {1}")
+_SAVE = QT_TRANSLATE_NOOP("WalletError", "cannot save profile {2} to {0}: {1}")
+_DELETE = QT_TRANSLATE_NOOP("WalletError", "cannot delete profile {2} from {0}: {1}")
+_SAVE_LAST = QT_TRANSLATE_NOOP(
+    "WalletError", "cannot save {2} as the last used profile to {0}: {1}"
+)
+_FORGET_LAST = QT_TRANSLATE_NOOP("WalletError", "cannot forget the last used profile in {0}: {1}")
+_SAVE_RULES = QT_TRANSLATE_NOOP("WalletError", "cannot save the alert rules of {2} to {0}: {1}")
 _LAST_PROFILE = "last_profile"
 
 
@@ -36,15 +47,21 @@ class ProfileStoreError(WalletError):
     ``OSError`` or ``UnicodeDecodeError`` behind it is its ``__cause__``.
     """
 
-    def __init__(self, action: str, path: Path, reason: str) -> None:
-        super().__init__(f"cannot {action} {path}: {reason}")
+    def __init__(
+        self, action: str, path: Path, reason: str, template: str | None = None, name: str = ""
+    ) -> None:
+        # ``template``: the message marked for the window ({0} the file, {1} the reason,
+        # {2} the profile's quoted name); the English is always said from ``action``.
+        parts = (str(path), reason, repr(name))
+        super().__init__(f"cannot {action} {path}: {reason}", template=template, args=parts)
         self.action, self.path, self.reason = action, path, reason
+        self.name = name
 
     def __str__(self) -> str:  # a long path or name must not cut off the reason
         return one_line(str(self.args[0]), 1000)
 
-    def __reduce__(self) -> tuple[type[ProfileStoreError], tuple[str, Path, str]]:
-        return type(self), (self.action, self.path, self.reason)  # copy and pickle
+    def __reduce__(self) -> tuple[type[ProfileStoreError], tuple[str, Path, str, str | None, str]]:
+        return type(self), (self.action, self.path, self.reason, self.template, self.name)
 
 
 def _reason(error: OSError | UnicodeDecodeError, path: Path) -> str:
@@ -159,15 +176,16 @@ class ProfileStore:
         return self._file.path
 
     @contextmanager
-    def _failing_as(self, action: str) -> Iterator[None]:
+    def _failing_as(self, action: str, template: str, name: str = "") -> Iterator[None]:
         """Turn a failure to read or write the file into a ``ProfileStoreError``."""
         try:
             yield
         except (OSError, UnicodeDecodeError) as error:
-            raise ProfileStoreError(action, self.path, _reason(error, self.path)) from error
+            reason = _reason(error, self.path)
+            raise ProfileStoreError(action, self.path, reason, template, name) from error
 
     def _read(self) -> IniDocument:
-        with self._failing_as("read profiles from"):
+        with self._failing_as("read profiles from", _READ):
             return self._file.read()
 
     def names(self) -> list[str]:
@@ -185,7 +203,7 @@ class ProfileStore:
             raise ValueError("a profile needs a name without '/'")
         group = f"{_GROUP}/{profile.profile}"
         fields = _fields(profile)
-        with self._failing_as(f"save profile {profile.profile!r} to"):
+        with self._failing_as(f"save profile {profile.profile!r} to", _SAVE, profile.profile):
             document = self._file.read()
             for key in document.keys_under(group):
                 # The alert rules are saved on their own (``save_alert_rules``): kept.
@@ -197,7 +215,7 @@ class ProfileStore:
 
     def delete(self, name: str) -> None:
         """Forget a profile, and that it was used last if it was."""
-        with self._failing_as(f"delete profile {name!r} from"):
+        with self._failing_as(f"delete profile {name!r} from", _DELETE, name):
             document = self._file.read()
             document.remove(f"{_GROUP}/{name}")
             if _text(document.value(_LAST_PROFILE)) == name:
@@ -211,10 +229,10 @@ class ProfileStore:
     @last_used.setter
     def last_used(self, name: str | None) -> None:
         if name:
-            action = f"save {name!r} as the last used profile to"
+            action, template = f"save {name!r} as the last used profile to", _SAVE_LAST
         else:
-            action = "forget the last used profile in"
-        with self._failing_as(action):
+            action, template = "forget the last used profile in", _FORGET_LAST
+        with self._failing_as(action, template, name or ""):
             document = self._file.read()
             if name:
                 document.set_value(_LAST_PROFILE, name)
@@ -238,7 +256,7 @@ class ProfileStore:
         if not name or "/" in name:
             raise ValueError("a profile needs a name without '/'")
         group = f"{_GROUP}/{name}/alerts"
-        with self._failing_as(f"save the alert rules of {name!r} to"):
+        with self._failing_as(f"save the alert rules of {name!r} to", _SAVE_RULES, name):
             document = self._file.read()
             document.remove(group)
             for key, value in rules_to_values(rules).items():

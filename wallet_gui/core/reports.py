@@ -23,12 +23,26 @@ def is_web_link(uri: str | None) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
+def _kind_of(error: WalletError) -> str:
+    """The report's ``kind`` for an error that is no ``ApiError``."""
+    if isinstance(error, TransportError):
+        return "transport"
+    if isinstance(error, ResponseFormatError):
+        return "format"
+    return "credentials"
+
+
 @dataclass(frozen=True, slots=True)
 class ErrorReport:
     """One failure, ready to show.
 
     ``context`` says what was being done ("Balance of wallet 14471"); ``kind`` is ``api``,
-    ``transport``, ``format``, ``credentials`` or ``internal``; ``message`` is one line.
+    ``transport``, ``format``, ``credentials`` or ``internal``; ``message`` is one line, in
+    English. ``template`` and ``args`` are the error's marked English template of ``message``
+    and its parts (``WalletError.template``), so that the window can say it in its language
+    (``wallet_gui.ui.core_texts.report_message``); ``description_template`` and
+    ``description_args`` are the same for a ``description`` of our own words. A message or
+    description without a template (the server's text) is shown as it came.
     """
 
     context: str
@@ -40,6 +54,10 @@ class ErrorReport:
     correlation_id: str | None = None
     uri: str | None = None
     retry_after: float | None = None
+    template: str | None = None
+    args: tuple[object, ...] = ()
+    description_template: str | None = None
+    description_args: tuple[object, ...] = ()
 
     @property
     def key(self) -> tuple[str, str | None, int | None, str]:
@@ -74,13 +92,17 @@ class ErrorReport:
                 correlation_id=error.correlation_id,
                 uri=error.uri,
                 retry_after=error.retry_after,
+                description_template=error.description_template,
+                description_args=error.description_args,
             )
-        if isinstance(error, TransportError):
-            return cls(context=context, kind="transport", message=str(error))
-        if isinstance(error, ResponseFormatError):
-            return cls(context=context, kind="format", message=str(error))
         if isinstance(error, WalletError):
-            return cls(context=context, kind="credentials", message=str(error))
+            return cls(
+                context=context,
+                kind=_kind_of(error),
+                message=str(error),
+                template=error.template,
+                args=error.template_args,
+            )
         # A bug of ours: say so in one line; the traceback goes to the log, not to the user.
         return cls(
             context=context, kind="internal", message=f"internal error ({type(error).__name__})"

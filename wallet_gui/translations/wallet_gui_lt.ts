@@ -372,7 +372,6 @@ Pridėkite piniginių ID prie šio profilio lange „Profiliai…“</translatio
     <name>ClockPanel</name>
     <message>
         <source>Server time minus this computer&apos;s time. The ± is a guaranteed bound: the true offset lies within it.</source>
-        <extracomment>The longest the estimator waits between two maintenance probes (``clock.estimator``). How many of the newest history points the chart draws; older ones add nothing a person can see at this width and would only slow the repaint.</extracomment>
         <translation>Serverio laikas atėmus šio kompiuterio laiką. ± yra garantuota riba: tikrasis poslinkis neišeina už jos.</translation>
     </message>
     <message>
@@ -846,7 +845,7 @@ Laikrodis nežinomas: serveris nepasiekiamas arba {stale:g} min. nieko nebuvo i�
     <name>ExportDialog</name>
     <message>
         <source>Export to</source>
-        <extracomment>The kinds ``write_csv`` knows, in the order of the kind box. ``choose_file(parent, suggested_path) -&gt; chosen path`` (&quot;&quot; when cancelled).</extracomment>
+        <extracomment>The kinds the export knows, in the order of the kind box. ``choose_file(parent, suggested_path) -&gt; chosen path`` (&quot;&quot; when cancelled).</extracomment>
         <translation>Eksportuoti į</translation>
     </message>
     <message>
@@ -855,7 +854,6 @@ Laikrodis nežinomas: serveris nepasiekiamas arba {stale:g} min. nieko nebuvo i�
     </message>
     <message>
         <source>Export history</source>
-        <extracomment>Rows written between two looks at the event loop (and at the Stop button).</extracomment>
         <translation>Eksportuoti istoriją</translation>
     </message>
     <message>
@@ -976,6 +974,29 @@ Laikrodis nežinomas: serveris nepasiekiamas arba {stale:g} min. nieko nebuvo i�
     <message>
         <source>&amp;Open</source>
         <translation>&amp;Atverti</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>{0} s ± {1} s</source>
+        <translation>{0} s ± {1} s</translation>
+    </message>
+    <message>
+        <source>{0} ms</source>
+        <translation>{0} ms</translation>
+    </message>
+    <message>
+        <source>{0} ppm</source>
+        <translation>{0} ppm</translation>
+    </message>
+    <message>
+        <source>{0} ppm ± {1} ppm</source>
+        <translation>{0} ppm ± {1} ppm</translation>
     </message>
 </context>
 <context>
@@ -1806,6 +1827,361 @@ Jis naudojamas tik šiam seansui.</translation>
     <message>
         <source>Show window</source>
         <translation>Rodyti langą</translation>
+    </message>
+</context>
+<context>
+    <name>WalletError</name>
+    <message>
+        <source>client certificate or key could not be loaded: {0}</source>
+        <extracomment>32 characters of 62 symbols: about 190 bits, so a collision is not a practical concern. The port a URL without one connects to, by scheme. What a client id may consist of: printable ASCII without space, ``&quot;`` and ````. The id is written into the header between double quotes (``id=&quot;…&quot;``), so a quote or backslash would end or escape the value and inject parameters, a space is what the header separates parameters with, and anything outside ASCII or a control character (CR, LF) is not a header value at all. Extra parameter names become ``ext`` keys and ``Wallet-Api-*`` header names. Extra parameter values (``project_id``, ``location_id``) are ids: 0 … 2**63 − 1.</extracomment>
+        <translation>nepavyko įkelti kliento sertifikato ar rakto: {0}</translation>
+    </message>
+    <message>
+        <source>client certificate or key could not be loaded: {0} (wrong key passphrase?)</source>
+        <translation>nepavyko įkelti kliento sertifikato ar rakto: {0} (neteisinga rakto slaptafrazė?)</translation>
+    </message>
+    <message>
+        <source>client id is empty</source>
+        <translation>kliento ID tuščias</translation>
+    </message>
+    <message>
+        <source>client id may contain only printable ASCII without quotes or backslashes</source>
+        <translation>kliento ID gali sudaryti tik spausdinami ASCII simboliai be kabučių ir atvirkštinių pasvirųjų brūkšnių</translation>
+    </message>
+    <message>
+        <source>extra parameter names must be lower-case identifiers such as project_id</source>
+        <translation>papildomų parametrų pavadinimai turi būti mažosiomis raidėmis rašomi identifikatoriai, pavyzdžiui, project_id</translation>
+    </message>
+    <message>
+        <source>{0} must be a non-negative whole number</source>
+        <translation>{0} turi būti neneigiamas sveikasis skaičius</translation>
+    </message>
+    <message>
+        <source>client certificate file not found: {0}</source>
+        <translation>kliento sertifikato failas nerastas: {0}</translation>
+    </message>
+    <message>
+        <source>request cancelled: the client is shutting down</source>
+        <extracomment>A day is far beyond any real rate-limit window; a longer ``Retry-After`` is a broken header. The longest ``Content-Type`` looked at, and the longest error code kept from a body. Keys of an API error object that carry details for the report, kept as they are.</extracomment>
+        <translation>užklausa atšaukta: klientas baigia darbą</translation>
+    </message>
+    <message>
+        <source>verification failed</source>
+        <extracomment>How much of a redirect&apos;s ``Location`` a message quotes (before escaping). Reasons said when the TLS library gives none.</extracomment>
+        <translation>patikra nepavyko</translation>
+    </message>
+    <message>
+        <source>handshake failed</source>
+        <translation>ryšio užmezgimas nepavyko</translation>
+    </message>
+    <message>
+        <source>{0} redirected to {1} ({2}); not followed (HTTP {3})</source>
+        <extracomment>Messages too long for one line of code, marked for the window&apos;s translations.</extracomment>
+        <translation>{0} nukreipė į {1} ({2}); nukreipimas neįvykdytas (HTTP {3})</translation>
+    </message>
+    <message>
+        <source>{0} redirected to no address (no Location); not followed (HTTP {1})</source>
+        <translation>{0} nukreipė be adreso (nėra Location); nukreipimas neįvykdytas (HTTP {1})</translation>
+    </message>
+    <message>
+        <source>{0} redirected a signed request to {1} ({2}); not followed: a signed request follows no redirect, so its signature goes nowhere else (HTTP {3})</source>
+        <translation>{0} nukreipė pasirašytą užklausą į {1} ({2}); nukreipimas neįvykdytas: pasirašyta užklausa niekur nenukreipiama, kad jos parašas nepatektų kitur (HTTP {3})</translation>
+    </message>
+    <message>
+        <source>{0} redirected a signed request to no address (no Location); not followed: a signed request follows no redirect, so its signature goes nowhere else (HTTP {1})</source>
+        <translation>{0} nukreipė pasirašytą užklausą be adreso (nėra Location); nukreipimas neįvykdytas: pasirašyta užklausa niekur nenukreipiama, kad jos parašas nepatektų kitur (HTTP {1})</translation>
+    </message>
+    <message>
+        <source>{0} answered {1} {2} with a {3} page instead of an API error (likely a proxy or gateway)</source>
+        <translation>{0} atsakė {1} {2}: vietoj API klaidos atsiuntė {3} puslapį (tikriausiai tarpinis serveris ar šliuzas)</translation>
+    </message>
+    <message>
+        <source>{0} did not finish answering within {1} s</source>
+        <translation>{0} nebaigė atsakyti per {1} s</translation>
+    </message>
+    <message>
+        <source>unknown type</source>
+        <translation>nežinomo tipo</translation>
+    </message>
+    <message>
+        <source>{0} answered {1} {2} with an empty body</source>
+        <translation>{0} atsakė {1} {2} tuščiu turiniu</translation>
+    </message>
+    <message>
+        <source>TLS certificate problem with {0}: {1}</source>
+        <translation>{0} TLS sertifikato problema: {1}</translation>
+    </message>
+    <message>
+        <source>TLS handshake with {0} failed: {1}</source>
+        <translation>nepavyko užmegzti TLS ryšio su {0}: {1}</translation>
+    </message>
+    <message>
+        <source>connecting to {0} timed out after {1} s</source>
+        <translation>jungimasis prie {0} nutrauktas po {1} s: baigėsi laikas</translation>
+    </message>
+    <message>
+        <source>{0} did not answer within {1} s</source>
+        <translation>{0} neatsakė per {1} s</translation>
+    </message>
+    <message>
+        <source>cannot resolve host name {0}</source>
+        <translation>nepavyko rasti kompiuterio vardo {0} adreso</translation>
+    </message>
+    <message>
+        <source>connection to {0} refused</source>
+        <translation>ryšys su {0} atmestas</translation>
+    </message>
+    <message>
+        <source>{0} closed the connection without answering</source>
+        <translation>{0} nutraukė ryšį neatsakęs</translation>
+    </message>
+    <message>
+        <source>connection to {0} was reset</source>
+        <translation>ryšys su {0} nutrauktas</translation>
+    </message>
+    <message>
+        <source>answer from {0} was cut off or garbled</source>
+        <translation>{0} atsakymas nutrūko arba yra sugadintas</translation>
+    </message>
+    <message>
+        <source>connection to {0} failed</source>
+        <translation>nepavyko prisijungti prie {0}</translation>
+    </message>
+    <message>
+        <source>request to {0} failed ({1})</source>
+        <translation>užklausa į {0} nepavyko ({1})</translation>
+    </message>
+    <message>
+        <source>request to {0} failed: {1}</source>
+        <translation>užklausa į {0} nepavyko: {1}</translation>
+    </message>
+    <message>
+        <source>connection to {0} broke while reading the answer ({1})</source>
+        <translation>ryšys su {0} nutrūko skaitant atsakymą ({1})</translation>
+    </message>
+    <message>
+        <source>this request needs credentials, and none are configured</source>
+        <translation>šiai užklausai reikia prisijungimo duomenų, bet jie nenustatyti</translation>
+    </message>
+    <message>
+        <source>too many redirects from {0}</source>
+        <translation>per daug nukreipimų iš {0}</translation>
+    </message>
+    <message>
+        <source>a request to {0} was not sent: its address leads to another origin</source>
+        <translation>užklausa į {0} neišsiųsta: jos adresas veda į kitą kilmę</translation>
+    </message>
+    <message>
+        <source>answer from {0} is too large ({1} bytes; limit {2}); not read</source>
+        <extracomment>``{1}``: the declared size, ``{2}``: the limit, both in bytes, written out.</extracomment>
+        <translation>{0} atsakymas per didelis ({1} baitų; riba {2}); neskaitytas</translation>
+    </message>
+    <message>
+        <source>answer from {0} exceeds {1} bytes; reading stopped</source>
+        <extracomment>``{1}``: the limit in bytes, written out.</extracomment>
+        <translation>{0} atsakymas viršija {1} baitų; skaitymas sustabdytas</translation>
+    </message>
+    <message>
+        <source>{0} sent an empty answer</source>
+        <translation>{0} atsiuntė tuščią atsakymą</translation>
+    </message>
+    <message>
+        <source>{0} sent an answer that is not JSON ({1})</source>
+        <extracomment>``{1}``: the answer&apos;s media type (&quot;text/html&quot;), or &quot;unknown type&quot;.</extracomment>
+        <translation>{0} atsiuntė atsakymą, kuris nėra JSON ({1})</translation>
+    </message>
+    <message>
+        <source>CA bundle could not be loaded: {0}</source>
+        <translation>nepavyko įkelti CA sertifikatų rinkinio: {0}</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <extracomment>What kind of address a redirect&apos;s ``Location`` names (``transport.resolve_location``).</extracomment>
+        <translation>jokio adreso</translation>
+    </message>
+    <message>
+        <source>a malformed address</source>
+        <translation>netaisyklingą adresą</translation>
+    </message>
+    <message>
+        <source>an address with user info</source>
+        <translation>adresą su naudotojo duomenimis</translation>
+    </message>
+    <message>
+        <source>the same origin</source>
+        <translation>tą pačią kilmę</translation>
+    </message>
+    <message>
+        <source>another origin</source>
+        <translation>kitą kilmę</translation>
+    </message>
+    <message>
+        <source>{0}: expected a JSON object, got {1}</source>
+        <extracomment>Server time is whole UNIX seconds with 0 &lt; time &lt; 2**40 (the year 36812): a larger value would overflow ``time.localtime``, ``datetime`` and float arithmetic downstream. Wallet and owner ids are 64-bit signed positive integers, as the API&apos;s database keys are. How much of a server-supplied name or text an error message quotes.</extracomment>
+        <translation>{0}: tikėtasi JSON objekto, gauta: {1}</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>loginė reikšmė</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>skaičius</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eilutė</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>masyvas</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>objektas</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; has the wrong type ({2})</source>
+        <translation>{0}: &apos;{1}&apos; yra netinkamo tipo ({2})</translation>
+    </message>
+    <message>
+        <source>{0}: required field &apos;{1}&apos; is missing</source>
+        <translation>{0}: trūksta privalomo lauko &apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source>{0}: required field &apos;{1}&apos; is null</source>
+        <translation>{0}: privalomas laukas &apos;{1}&apos; yra null</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; is out of range</source>
+        <translation>{0}: &apos;{1}&apos; nepatenka į leistinas ribas</translation>
+    </message>
+    <message>
+        <source>invalid host or port in base URL: {0}</source>
+        <extracomment>Wallet ids are positive 64-bit integers; a wallet&apos;s path segment is built only from one. ``scheme://anything-up-to-the-last-@-before-the-path@``: the userinfo to hide in messages.</extracomment>
+        <translation>netinkamas bazinio URL kompiuteris arba prievadas: {0}</translation>
+    </message>
+    <message>
+        <source>the base URL must be text</source>
+        <translation>bazinis URL turi būti tekstas</translation>
+    </message>
+    <message>
+        <source>the base URL must not contain a user name or password</source>
+        <translation>baziniame URL negali būti naudotojo vardo ar slaptažodžio</translation>
+    </message>
+    <message>
+        <source>the base URL must not contain spaces or control characters: {0}</source>
+        <translation>baziniame URL negali būti tarpų ar valdymo simbolių: {0}</translation>
+    </message>
+    <message>
+        <source>not an http(s) base URL: {0}</source>
+        <translation>tai ne http(s) bazinis URL: {0}</translation>
+    </message>
+    <message>
+        <source>the base URL must not contain a query (?…) or a fragment (#…): {0}</source>
+        <translation>baziniame URL negali būti užklausos (?…) ar fragmento (#…): {0}</translation>
+    </message>
+    <message>
+        <source>empty wallet id</source>
+        <translation>tuščias piniginės ID</translation>
+    </message>
+    <message>
+        <source>wallet id {0} is not valid: use the wallet&apos;s number (digits only)</source>
+        <translation>piniginės ID {0} netinkamas: nurodykite piniginės numerį (tik skaitmenis)</translation>
+    </message>
+    <message>
+        <source>wallet id must be a number</source>
+        <translation>piniginės ID turi būti skaičius</translation>
+    </message>
+    <message>
+        <source>wallet id is out of range (1 to {0})</source>
+        <translation>piniginės ID nepatenka į ribas (nuo 1 iki {0})</translation>
+    </message>
+    <message>
+        <source>cannot read the secret: no usable OS keyring was found (keyring backend: {0}); secrets cannot be stored and are used for this session only</source>
+        <extracomment>Lets scripts and CI pass a MAC key without a keyring and without a command-line argument (arguments are visible to every user through the process list). Why the keyring could not be used: ``CredentialStoreError.kind``. The window words its messages from the kind (``wallet_gui.core.secret_notice``), never from the backend&apos;s name. The store&apos;s messages, by what it was asked to do (``read``, ``store``, ``delete``): marked English templates, so the window can say them in its language (``{0}``: the backend).</extracomment>
+        <translation>nepavyko perskaityti paslapties: nerasta tinkama OS raktinė (raktinės posistemė: {0}); paslapčių išsaugoti negalima, jos naudojamos tik šiam seansui</translation>
+    </message>
+    <message>
+        <source>cannot store the secret: no usable OS keyring was found (keyring backend: {0}); secrets cannot be stored and are used for this session only</source>
+        <translation>nepavyko išsaugoti paslapties: nerasta tinkama OS raktinė (raktinės posistemė: {0}); paslapčių išsaugoti negalima, jos naudojamos tik šiam seansui</translation>
+    </message>
+    <message>
+        <source>cannot delete the secret: no usable OS keyring was found (keyring backend: {0}); secrets cannot be stored and are used for this session only</source>
+        <translation>nepavyko ištrinti paslapties: nerasta tinkama OS raktinė (raktinės posistemė: {0}); paslapčių išsaugoti negalima, jos naudojamos tik šiam seansui</translation>
+    </message>
+    <message>
+        <source>cannot read the secret: the keyring ({0}) is locked</source>
+        <translation>nepavyko perskaityti paslapties: raktinė ({0}) užrakinta</translation>
+    </message>
+    <message>
+        <source>cannot store the secret: the keyring ({0}) is locked</source>
+        <translation>nepavyko išsaugoti paslapties: raktinė ({0}) užrakinta</translation>
+    </message>
+    <message>
+        <source>cannot delete the secret: the keyring ({0}) is locked</source>
+        <translation>nepavyko ištrinti paslapties: raktinė ({0}) užrakinta</translation>
+    </message>
+    <message>
+        <source>cannot read the secret in the keyring ({0}): {1}</source>
+        <extracomment>``{1}``: the type of the backend&apos;s exception (its text could echo arguments).</extracomment>
+        <translation>nepavyko perskaityti paslapties raktinėje ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>cannot store the secret in the keyring ({0}): {1}</source>
+        <translation>nepavyko išsaugoti paslapties raktinėje ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>cannot delete the secret in the keyring ({0}): {1}</source>
+        <translation>nepavyko ištrinti paslapties raktinėje ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>refusing to store an empty secret</source>
+        <translation>tuščia paslaptis neišsaugoma</translation>
+    </message>
+    <message>
+        <source>no secret stored for {0}</source>
+        <translation>{0} neturi išsaugotos paslapties</translation>
+    </message>
+    <message>
+        <source>cannot create the history {0}: {1}</source>
+        <translation>nepavyko sukurti istorijos duomenų bazės {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot open the history {0}: {1}</source>
+        <translation>nepavyko atidaryti istorijos duomenų bazės {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot read the history {0}: {1}</source>
+        <translation>nepavyko perskaityti istorijos duomenų bazės {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot write the history {0}: {1}</source>
+        <translation>nepavyko įrašyti į istorijos duomenų bazę {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot read profiles from {0}: {1}</source>
+        <translation>nepavyko perskaityti profilių iš {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot save profile {2} to {0}: {1}</source>
+        <translation>nepavyko išsaugoti profilio {2} į {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot delete profile {2} from {0}: {1}</source>
+        <translation>nepavyko ištrinti profilio {2} iš {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot save {2} as the last used profile to {0}: {1}</source>
+        <translation>nepavyko įrašyti {2} kaip paskutinio naudoto profilio į {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot forget the last used profile in {0}: {1}</source>
+        <translation>nepavyko pamiršti paskutinio naudoto profilio faile {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot save the alert rules of {2} to {0}: {1}</source>
+        <translation>nepavyko išsaugoti profilio {2} įspėjimų taisyklių į {0}: {1}</translation>
     </message>
 </context>
 <context>

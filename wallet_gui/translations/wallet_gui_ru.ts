@@ -372,7 +372,6 @@ Add wallet ids to this profile in Profiles…</source>
     <name>ClockPanel</name>
     <message>
         <source>Server time minus this computer&apos;s time. The ± is a guaranteed bound: the true offset lies within it.</source>
-        <extracomment>The longest the estimator waits between two maintenance probes (``clock.estimator``). How many of the newest history points the chart draws; older ones add nothing a person can see at this width and would only slow the repaint.</extracomment>
         <translation>Время сервера минус время этого компьютера. ± — гарантированная граница: истинное смещение лежит в её пределах.</translation>
     </message>
     <message>
@@ -846,7 +845,7 @@ This app signs its requests with the corrected clock, so it keeps working; other
     <name>ExportDialog</name>
     <message>
         <source>Export to</source>
-        <extracomment>The kinds ``write_csv`` knows, in the order of the kind box. ``choose_file(parent, suggested_path) -&gt; chosen path`` (&quot;&quot; when cancelled).</extracomment>
+        <extracomment>The kinds the export knows, in the order of the kind box. ``choose_file(parent, suggested_path) -&gt; chosen path`` (&quot;&quot; when cancelled).</extracomment>
         <translation>Экспорт в</translation>
     </message>
     <message>
@@ -855,7 +854,6 @@ This app signs its requests with the corrected clock, so it keeps working; other
     </message>
     <message>
         <source>Export history</source>
-        <extracomment>Rows written between two looks at the event loop (and at the Stop button).</extracomment>
         <translation>Экспорт истории</translation>
     </message>
     <message>
@@ -976,6 +974,29 @@ This app signs its requests with the corrected clock, so it keeps working; other
     <message>
         <source>&amp;Open</source>
         <translation>&amp;Открыть</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} с</translation>
+    </message>
+    <message>
+        <source>{0} s ± {1} s</source>
+        <translation>{0} с ± {1} с</translation>
+    </message>
+    <message>
+        <source>{0} ms</source>
+        <translation>{0} мс</translation>
+    </message>
+    <message>
+        <source>{0} ppm</source>
+        <translation>{0} ppm</translation>
+    </message>
+    <message>
+        <source>{0} ppm ± {1} ppm</source>
+        <translation>{0} ppm ± {1} ppm</translation>
     </message>
 </context>
 <context>
@@ -1806,6 +1827,361 @@ It is used for this session only.</source>
     <message>
         <source>Show window</source>
         <translation>Показать окно</translation>
+    </message>
+</context>
+<context>
+    <name>WalletError</name>
+    <message>
+        <source>client certificate or key could not be loaded: {0}</source>
+        <extracomment>32 characters of 62 symbols: about 190 bits, so a collision is not a practical concern. The port a URL without one connects to, by scheme. What a client id may consist of: printable ASCII without space, ``&quot;`` and ````. The id is written into the header between double quotes (``id=&quot;…&quot;``), so a quote or backslash would end or escape the value and inject parameters, a space is what the header separates parameters with, and anything outside ASCII or a control character (CR, LF) is not a header value at all. Extra parameter names become ``ext`` keys and ``Wallet-Api-*`` header names. Extra parameter values (``project_id``, ``location_id``) are ids: 0 … 2**63 − 1.</extracomment>
+        <translation>не удалось загрузить клиентский сертификат или ключ: {0}</translation>
+    </message>
+    <message>
+        <source>client certificate or key could not be loaded: {0} (wrong key passphrase?)</source>
+        <translation>не удалось загрузить клиентский сертификат или ключ: {0} (неверная парольная фраза ключа?)</translation>
+    </message>
+    <message>
+        <source>client id is empty</source>
+        <translation>ID клиента пуст</translation>
+    </message>
+    <message>
+        <source>client id may contain only printable ASCII without quotes or backslashes</source>
+        <translation>ID клиента может содержать только печатные символы ASCII без кавычек и обратных косых черт</translation>
+    </message>
+    <message>
+        <source>extra parameter names must be lower-case identifiers such as project_id</source>
+        <translation>имена дополнительных параметров должны быть идентификаторами в нижнем регистре, например project_id</translation>
+    </message>
+    <message>
+        <source>{0} must be a non-negative whole number</source>
+        <translation>значение {0} должно быть неотрицательным целым числом</translation>
+    </message>
+    <message>
+        <source>client certificate file not found: {0}</source>
+        <translation>файл клиентского сертификата не найден: {0}</translation>
+    </message>
+    <message>
+        <source>request cancelled: the client is shutting down</source>
+        <extracomment>A day is far beyond any real rate-limit window; a longer ``Retry-After`` is a broken header. The longest ``Content-Type`` looked at, and the longest error code kept from a body. Keys of an API error object that carry details for the report, kept as they are.</extracomment>
+        <translation>запрос отменён: клиент завершает работу</translation>
+    </message>
+    <message>
+        <source>verification failed</source>
+        <extracomment>How much of a redirect&apos;s ``Location`` a message quotes (before escaping). Reasons said when the TLS library gives none.</extracomment>
+        <translation>проверка не пройдена</translation>
+    </message>
+    <message>
+        <source>handshake failed</source>
+        <translation>рукопожатие не удалось</translation>
+    </message>
+    <message>
+        <source>{0} redirected to {1} ({2}); not followed (HTTP {3})</source>
+        <extracomment>Messages too long for one line of code, marked for the window&apos;s translations.</extracomment>
+        <translation>{0} перенаправил на {1} ({2}); перенаправление не выполнено (HTTP {3})</translation>
+    </message>
+    <message>
+        <source>{0} redirected to no address (no Location); not followed (HTTP {1})</source>
+        <translation>{0} перенаправил без адреса (нет Location); перенаправление не выполнено (HTTP {1})</translation>
+    </message>
+    <message>
+        <source>{0} redirected a signed request to {1} ({2}); not followed: a signed request follows no redirect, so its signature goes nowhere else (HTTP {3})</source>
+        <translation>{0} перенаправил подписанный запрос на {1} ({2}); перенаправление не выполнено: подписанный запрос не следует перенаправлениям, чтобы его подпись не попала в другое место (HTTP {3})</translation>
+    </message>
+    <message>
+        <source>{0} redirected a signed request to no address (no Location); not followed: a signed request follows no redirect, so its signature goes nowhere else (HTTP {1})</source>
+        <translation>{0} перенаправил подписанный запрос без адреса (нет Location); перенаправление не выполнено: подписанный запрос не следует перенаправлениям, чтобы его подпись не попала в другое место (HTTP {1})</translation>
+    </message>
+    <message>
+        <source>{0} answered {1} {2} with a {3} page instead of an API error (likely a proxy or gateway)</source>
+        <translation>{0} ответил {1} {2}: вместо ошибки API пришла страница {3} (вероятно, от прокси или шлюза)</translation>
+    </message>
+    <message>
+        <source>{0} did not finish answering within {1} s</source>
+        <translation>{0} не закончил отвечать за {1} с</translation>
+    </message>
+    <message>
+        <source>unknown type</source>
+        <translation>неизвестного типа</translation>
+    </message>
+    <message>
+        <source>{0} answered {1} {2} with an empty body</source>
+        <translation>{0} ответил {1} {2} с пустым телом</translation>
+    </message>
+    <message>
+        <source>TLS certificate problem with {0}: {1}</source>
+        <translation>проблема с TLS-сертификатом {0}: {1}</translation>
+    </message>
+    <message>
+        <source>TLS handshake with {0} failed: {1}</source>
+        <translation>TLS-рукопожатие с {0} не удалось: {1}</translation>
+    </message>
+    <message>
+        <source>connecting to {0} timed out after {1} s</source>
+        <translation>время подключения к {0} истекло через {1} с</translation>
+    </message>
+    <message>
+        <source>{0} did not answer within {1} s</source>
+        <translation>{0} не ответил за {1} с</translation>
+    </message>
+    <message>
+        <source>cannot resolve host name {0}</source>
+        <translation>не удаётся разрешить имя хоста {0}</translation>
+    </message>
+    <message>
+        <source>connection to {0} refused</source>
+        <translation>в подключении к {0} отказано</translation>
+    </message>
+    <message>
+        <source>{0} closed the connection without answering</source>
+        <translation>{0} закрыл соединение, не ответив</translation>
+    </message>
+    <message>
+        <source>connection to {0} was reset</source>
+        <translation>соединение с {0} сброшено</translation>
+    </message>
+    <message>
+        <source>answer from {0} was cut off or garbled</source>
+        <translation>ответ от {0} оборван или искажён</translation>
+    </message>
+    <message>
+        <source>connection to {0} failed</source>
+        <translation>не удалось подключиться к {0}</translation>
+    </message>
+    <message>
+        <source>request to {0} failed ({1})</source>
+        <translation>запрос к {0} не удался ({1})</translation>
+    </message>
+    <message>
+        <source>request to {0} failed: {1}</source>
+        <translation>запрос к {0} не удался: {1}</translation>
+    </message>
+    <message>
+        <source>connection to {0} broke while reading the answer ({1})</source>
+        <translation>соединение с {0} прервалось при чтении ответа ({1})</translation>
+    </message>
+    <message>
+        <source>this request needs credentials, and none are configured</source>
+        <translation>для этого запроса нужны учётные данные, но они не заданы</translation>
+    </message>
+    <message>
+        <source>too many redirects from {0}</source>
+        <translation>слишком много перенаправлений от {0}</translation>
+    </message>
+    <message>
+        <source>a request to {0} was not sent: its address leads to another origin</source>
+        <translation>запрос к {0} не отправлен: его адрес ведёт к другому источнику</translation>
+    </message>
+    <message>
+        <source>answer from {0} is too large ({1} bytes; limit {2}); not read</source>
+        <extracomment>``{1}``: the declared size, ``{2}``: the limit, both in bytes, written out.</extracomment>
+        <translation>ответ от {0} слишком велик ({1} байт; предел {2}); не прочитан</translation>
+    </message>
+    <message>
+        <source>answer from {0} exceeds {1} bytes; reading stopped</source>
+        <extracomment>``{1}``: the limit in bytes, written out.</extracomment>
+        <translation>ответ от {0} превышает {1} байт; чтение остановлено</translation>
+    </message>
+    <message>
+        <source>{0} sent an empty answer</source>
+        <translation>{0} прислал пустой ответ</translation>
+    </message>
+    <message>
+        <source>{0} sent an answer that is not JSON ({1})</source>
+        <extracomment>``{1}``: the answer&apos;s media type (&quot;text/html&quot;), or &quot;unknown type&quot;.</extracomment>
+        <translation>{0} прислал ответ не в формате JSON ({1})</translation>
+    </message>
+    <message>
+        <source>CA bundle could not be loaded: {0}</source>
+        <translation>не удалось загрузить набор сертификатов ЦС: {0}</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <extracomment>What kind of address a redirect&apos;s ``Location`` names (``transport.resolve_location``).</extracomment>
+        <translation>пустой адрес</translation>
+    </message>
+    <message>
+        <source>a malformed address</source>
+        <translation>некорректный адрес</translation>
+    </message>
+    <message>
+        <source>an address with user info</source>
+        <translation>адрес с данными пользователя</translation>
+    </message>
+    <message>
+        <source>the same origin</source>
+        <translation>тот же источник</translation>
+    </message>
+    <message>
+        <source>another origin</source>
+        <translation>другой источник</translation>
+    </message>
+    <message>
+        <source>{0}: expected a JSON object, got {1}</source>
+        <extracomment>Server time is whole UNIX seconds with 0 &lt; time &lt; 2**40 (the year 36812): a larger value would overflow ``time.localtime``, ``datetime`` and float arithmetic downstream. Wallet and owner ids are 64-bit signed positive integers, as the API&apos;s database keys are. How much of a server-supplied name or text an error message quotes.</extracomment>
+        <translation>{0}: ожидался объект JSON, получено: {1}</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>логическое значение</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>число</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>строка</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>массив</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>объект</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; has the wrong type ({2})</source>
+        <translation>{0}: у &apos;{1}&apos; неверный тип ({2})</translation>
+    </message>
+    <message>
+        <source>{0}: required field &apos;{1}&apos; is missing</source>
+        <translation>{0}: отсутствует обязательное поле &apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source>{0}: required field &apos;{1}&apos; is null</source>
+        <translation>{0}: обязательное поле &apos;{1}&apos; равно null</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; is out of range</source>
+        <translation>{0}: &apos;{1}&apos; вне допустимого диапазона</translation>
+    </message>
+    <message>
+        <source>invalid host or port in base URL: {0}</source>
+        <extracomment>Wallet ids are positive 64-bit integers; a wallet&apos;s path segment is built only from one. ``scheme://anything-up-to-the-last-@-before-the-path@``: the userinfo to hide in messages.</extracomment>
+        <translation>неверный хост или порт в базовом URL: {0}</translation>
+    </message>
+    <message>
+        <source>the base URL must be text</source>
+        <translation>базовый URL должен быть текстом</translation>
+    </message>
+    <message>
+        <source>the base URL must not contain a user name or password</source>
+        <translation>базовый URL не должен содержать имя пользователя или пароль</translation>
+    </message>
+    <message>
+        <source>the base URL must not contain spaces or control characters: {0}</source>
+        <translation>базовый URL не должен содержать пробелы или управляющие символы: {0}</translation>
+    </message>
+    <message>
+        <source>not an http(s) base URL: {0}</source>
+        <translation>это не базовый URL http(s): {0}</translation>
+    </message>
+    <message>
+        <source>the base URL must not contain a query (?…) or a fragment (#…): {0}</source>
+        <translation>базовый URL не должен содержать запрос (?…) или фрагмент (#…): {0}</translation>
+    </message>
+    <message>
+        <source>empty wallet id</source>
+        <translation>пустой ID кошелька</translation>
+    </message>
+    <message>
+        <source>wallet id {0} is not valid: use the wallet&apos;s number (digits only)</source>
+        <translation>ID кошелька {0} недопустим: укажите номер кошелька (только цифры)</translation>
+    </message>
+    <message>
+        <source>wallet id must be a number</source>
+        <translation>ID кошелька должен быть числом</translation>
+    </message>
+    <message>
+        <source>wallet id is out of range (1 to {0})</source>
+        <translation>ID кошелька вне диапазона (от 1 до {0})</translation>
+    </message>
+    <message>
+        <source>cannot read the secret: no usable OS keyring was found (keyring backend: {0}); secrets cannot be stored and are used for this session only</source>
+        <extracomment>Lets scripts and CI pass a MAC key without a keyring and without a command-line argument (arguments are visible to every user through the process list). Why the keyring could not be used: ``CredentialStoreError.kind``. The window words its messages from the kind (``wallet_gui.core.secret_notice``), never from the backend&apos;s name. The store&apos;s messages, by what it was asked to do (``read``, ``store``, ``delete``): marked English templates, so the window can say them in its language (``{0}``: the backend).</extracomment>
+        <translation>не удалось прочитать секрет: подходящая связка ключей ОС не найдена (бэкенд keyring: {0}); секреты нельзя сохранить, они используются только в этом сеансе</translation>
+    </message>
+    <message>
+        <source>cannot store the secret: no usable OS keyring was found (keyring backend: {0}); secrets cannot be stored and are used for this session only</source>
+        <translation>не удалось сохранить секрет: подходящая связка ключей ОС не найдена (бэкенд keyring: {0}); секреты нельзя сохранить, они используются только в этом сеансе</translation>
+    </message>
+    <message>
+        <source>cannot delete the secret: no usable OS keyring was found (keyring backend: {0}); secrets cannot be stored and are used for this session only</source>
+        <translation>не удалось удалить секрет: подходящая связка ключей ОС не найдена (бэкенд keyring: {0}); секреты нельзя сохранить, они используются только в этом сеансе</translation>
+    </message>
+    <message>
+        <source>cannot read the secret: the keyring ({0}) is locked</source>
+        <translation>не удалось прочитать секрет: связка ключей ({0}) заблокирована</translation>
+    </message>
+    <message>
+        <source>cannot store the secret: the keyring ({0}) is locked</source>
+        <translation>не удалось сохранить секрет: связка ключей ({0}) заблокирована</translation>
+    </message>
+    <message>
+        <source>cannot delete the secret: the keyring ({0}) is locked</source>
+        <translation>не удалось удалить секрет: связка ключей ({0}) заблокирована</translation>
+    </message>
+    <message>
+        <source>cannot read the secret in the keyring ({0}): {1}</source>
+        <extracomment>``{1}``: the type of the backend&apos;s exception (its text could echo arguments).</extracomment>
+        <translation>не удалось прочитать секрет в связке ключей ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>cannot store the secret in the keyring ({0}): {1}</source>
+        <translation>не удалось сохранить секрет в связке ключей ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>cannot delete the secret in the keyring ({0}): {1}</source>
+        <translation>не удалось удалить секрет в связке ключей ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>refusing to store an empty secret</source>
+        <translation>пустой секрет не сохраняется</translation>
+    </message>
+    <message>
+        <source>no secret stored for {0}</source>
+        <translation>для {0} секрет не сохранён</translation>
+    </message>
+    <message>
+        <source>cannot create the history {0}: {1}</source>
+        <translation>не удалось создать базу данных истории {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot open the history {0}: {1}</source>
+        <translation>не удалось открыть базу данных истории {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot read the history {0}: {1}</source>
+        <translation>не удалось прочитать базу данных истории {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot write the history {0}: {1}</source>
+        <translation>не удалось записать в базу данных истории {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot read profiles from {0}: {1}</source>
+        <translation>не удалось прочитать профили из {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot save profile {2} to {0}: {1}</source>
+        <translation>не удалось сохранить профиль {2} в {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot delete profile {2} from {0}: {1}</source>
+        <translation>не удалось удалить профиль {2} из {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot save {2} as the last used profile to {0}: {1}</source>
+        <translation>не удалось сохранить {2} как последний использованный профиль в {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot forget the last used profile in {0}: {1}</source>
+        <translation>не удалось забыть последний использованный профиль в {0}: {1}</translation>
+    </message>
+    <message>
+        <source>cannot save the alert rules of {2} to {0}: {1}</source>
+        <translation>не удалось сохранить правила оповещений профиля {2} в {0}: {1}</translation>
     </message>
 </context>
 <context>

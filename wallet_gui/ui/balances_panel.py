@@ -30,6 +30,7 @@ from wallet_gui.core.state import WalletBalances
 from wallet_gui.ui import balance_rows
 from wallet_gui.ui.balance_rows import ordered_rows, wallet_label
 from wallet_gui.ui.copying import FULL_TEXT_ROLE, TableCopying
+from wallet_gui.ui.core_texts import report_message
 from wallet_gui.ui.formatting import format_local_time, format_money
 from wallet_gui.ui.plain_text import LINE_CHARS, capped, cell_text, plain_tooltip
 from wallet_gui.ui.tables import TableColumns, TablePlaceholder
@@ -369,7 +370,7 @@ class BalancesPanel(QWidget):
         """
         table = self._table
         if wallet.error is not None:
-            message = cell_text(wallet.error.message, LINE_CHARS)
+            message = cell_text(report_message(wallet.error), LINE_CHARS)
             item = QTableWidgetItem(self.tr("Balance unavailable: {0}").format(message))
             item.setForeground(text_colour("bad", self.palette(), QPalette.ColorRole.Base))
             item.setToolTip(plain_tooltip(wallet.error.details()))

@@ -1,16 +1,22 @@
 """The English texts of the core and the worker, translated where the window shows them.
 
 An ``ErrorReport`` keeps English in its fields: its ``context`` is also a key (the problem
-book reads "Balance of wallet 14471" as the place ``wallet:14471``), and ``check`` and the
-logs print it. Its title, its context and the status messages are marked where they are
-written (``QT_TRANSLATE_NOOP``) and translated here, when shown; anything unmarked, such as
-text from the server or the API layer's error messages, is shown as it came.
+book reads "Balance of wallet 14471" as the place ``wallet:14471``), and ``check``, "Copy
+details" and the logs print it. Its title, its context and the status messages are marked
+where they are written (``QT_TRANSLATE_NOOP``) and translated here, when shown. Its message
+(and a description of our own words) comes with the error's marked English template and
+parts: ``report_message`` translates the template and fills in the same parts. Anything
+unmarked, such as text from the server, is shown as it came.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QCoreApplication
 
+from wallet_gui.api.errors import one_line
+from wallet_gui.api.translatable import Phrase
 from wallet_gui.core.reports import ErrorReport
 from wallet_gui.core.translatable import QT_TRANSLATE_NOOP
 
@@ -46,6 +52,8 @@ _WALLET_CONTEXTS = (
     ("Balance of wallet ", QT_TRANSLATE_NOOP("RequestContext", "Balance of wallet {0}")),
     ("Transactions of wallet ", QT_TRANSLATE_NOOP("RequestContext", "Transactions of wallet {0}")),
 )
+#: The longest translated message shown (as ``WalletError`` cuts the English one).
+_MAX_MESSAGE_CHARS = 600
 
 
 def report_title(report: ErrorReport) -> str:
@@ -62,4 +70,67 @@ def request_context(context: str) -> str:
     return QCoreApplication.translate("RequestContext", context)
 
 
-__all__ = ["KNOWN_CONTEXTS", "KNOWN_STATUS_MESSAGES", "report_title", "request_context"]
+def _filled(template: str, args: tuple[object, ...], english: str) -> str:
+    """``template`` in the window's language with ``args`` filled in (each of our own phrases
+    among them translated too); ``english`` if the translation does not fit the parts."""
+    parts = tuple(
+        QCoreApplication.translate("WalletError", part) if isinstance(part, Phrase) else part
+        for part in args
+    )
+    try:
+        text = QCoreApplication.translate("WalletError", template).format(*parts)
+    except (IndexError, KeyError, ValueError):  # a broken translation: say the English
+        return english
+    return one_line(text, max(_MAX_MESSAGE_CHARS, len(english)))
+
+
+def report_description(report: ErrorReport) -> str | None:
+    """The report's description in the window's language when it is our own words (an error
+    answer that was no API error object); the server's description exactly as it came."""
+    if report.description_template is None or report.description is None:
+        return report.description
+    return _filled(report.description_template, report.description_args, report.description)
+
+
+def report_message(report: ErrorReport) -> str:
+    """The report's one-line message in the window's language, when the error marked its
+    template; otherwise exactly ``report.message`` (the server's words are never translated)."""
+    if report.template is not None:
+        return _filled(report.template, report.args, report.message)
+    if report.code is not None and report.description_template is not None:
+        return f"{report.code} (HTTP {report.status}): {report_description(report)}"
+    return report.message
+
+
+class SaidMessages:
+    """The latest reports by their English message, so that a status repeating one (the poll
+    status says a failed request's message as the core wrote it) is said as the report is."""
+
+    #: How many recent reports are remembered; older ones are shown in English.
+    SIZE = 32
+
+    def __init__(self) -> None:
+        self._reports: OrderedDict[str, ErrorReport] = OrderedDict()
+
+    def note(self, report: ErrorReport) -> None:
+        key = " ".join(report.message.split())
+        self._reports.pop(key, None)
+        self._reports[key] = report
+        while len(self._reports) > self.SIZE:
+            self._reports.popitem(last=False)
+
+    def say(self, message: str) -> str | None:
+        """``message`` in the window's language if it is a noted report's, else ``None``."""
+        report = self._reports.get(" ".join(message.split()))
+        return None if report is None else report_message(report)
+
+
+__all__ = [
+    "KNOWN_CONTEXTS",
+    "KNOWN_STATUS_MESSAGES",
+    "SaidMessages",
+    "report_description",
+    "report_message",
+    "report_title",
+    "request_context",
+]

@@ -19,7 +19,12 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QStyle, QVBoxLay
 
 from wallet_gui.core.error_gate import Problem
 from wallet_gui.core.reports import ErrorReport
-from wallet_gui.ui.core_texts import report_title, request_context
+from wallet_gui.ui.core_texts import (
+    report_description,
+    report_message,
+    report_title,
+    request_context,
+)
 from wallet_gui.ui.plain_text import (
     EXCERPT_CHARS,
     FULL_TEXT_CHARS,
@@ -183,7 +188,7 @@ class ErrorDetails(QWidget):
 
         # An API error's message repeats code, status and description; other kinds have
         # nothing but the message, so it is the one line that explains them.
-        message = report.message if report.code is None else None
+        message = report_message(report) if report.code is None else None
         status = _status_text(report.status) if report.status else None
         retry = (
             self.tr("{seconds:g} s").format(seconds=report.retry_after)
@@ -192,7 +197,7 @@ class ErrorDetails(QWidget):
         )
         self._message.setText(self._shown(message) if message else "")
         self._message.setVisible(bool(message))
-        description = report.description or ""
+        description = report_description(report) or ""
         self._set_row(self._description, self._shown(description, _DESCRIPTION_CHARS))
         # Identifiers people search for get no soft breaks unless they are absurdly long.
         for field, value in (

@@ -9,6 +9,9 @@ the text is the neutral ``1,250.50 EUR``. Signed values use the typographic minu
 so that a sign is as wide as a digit and reads as a sign, not a hyphen. The clock thresholds
 live here too, because the label text and the colour state must agree on them.
 
+The unit after a measurement ("s", "ms", "ppm") is the window's language's: each is a
+template in the ``Formatting`` translation context ("{0} ms" is "{0} мс" in Russian).
+
 ``check`` never uses this module: its plugin line and JSON do not change with the locale.
 """
 
@@ -86,10 +89,11 @@ def format_offset(
     """``−42.371 s ± 0.012 s``: always seconds with three decimals, whatever the size."""
     if offset is None:
         return NONE_TEXT
-    text = f"{_signed(offset, 3, locale)} s"
-    if half_width is not None:
-        text += f" ± {_fixed(half_width, 3, locale)} s"
-    return text
+    signed = _signed(offset, 3, locale)
+    if half_width is None:
+        return QCoreApplication.translate("Formatting", "{0} s").format(signed)
+    spread = _fixed(half_width, 3, locale)
+    return QCoreApplication.translate("Formatting", "{0} s ± {1} s").format(signed, spread)
 
 
 def format_duration(seconds: float | None, locale: QLocale | None = None) -> str:
@@ -97,8 +101,10 @@ def format_duration(seconds: float | None, locale: QLocale | None = None) -> str
     if seconds is None:
         return NONE_TEXT
     if seconds < 1.0:
-        return f"{_fixed(seconds * 1000, 1, locale)} ms"
-    return f"{_fixed(seconds, 3, locale)} s"
+        return QCoreApplication.translate("Formatting", "{0} ms").format(
+            _fixed(seconds * 1000, 1, locale)
+        )
+    return QCoreApplication.translate("Formatting", "{0} s").format(_fixed(seconds, 3, locale))
 
 
 def format_ppm(
@@ -114,10 +120,11 @@ def format_ppm(
     decimals = 1
     if half_width is not None and 0 < half_width < 0.1:
         decimals = 2 if half_width >= 0.01 else 3
-    text = f"{_signed(rate, decimals, locale)} ppm"
-    if half_width is not None:
-        text += f" ± {_fixed(half_width, decimals, locale)} ppm"
-    return text
+    signed = _signed(rate, decimals, locale)
+    if half_width is None:
+        return QCoreApplication.translate("Formatting", "{0} ppm").format(signed)
+    spread = _fixed(half_width, decimals, locale)
+    return QCoreApplication.translate("Formatting", "{0} ppm ± {1} ppm").format(signed, spread)
 
 
 def format_amount(amount: Decimal | None, locale: QLocale | None = None) -> str:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from wallet_gui.core.error_gate import Problem, ProblemKey
-from wallet_gui.ui.core_texts import request_context
+from wallet_gui.ui.core_texts import report_message, request_context
 from wallet_gui.ui.plain_text import LINE_CHARS, cell_text, plain_tooltip
 
 #: Rows the list shows before it scrolls (the details below need the room more).
@@ -139,14 +139,15 @@ class ProblemList(QTableWidget):
         report = problem.report
         where = tuple(request_context(place) for place in problem.where or (report.context,))
         more = self.tr(" (+%n more)", "", len(where) - 1) if len(where) > 1 else ""
-        cause = f"{report.code} (HTTP {report.status})" if report.code else report.message
+        message = report_message(report)
+        cause = f"{report.code} (HTTP {report.status})" if report.code else message
         what = cell_text(f"{where[0]}: {cause}", LINE_CHARS) + more
         if problem.is_open:
             state = self.tr("Open since {time}").format(time=_hms(problem.first_seen))
         else:
             assert problem.resolved_at is not None
             state = self.tr("Resolved at {time}").format(time=_hms(problem.resolved_at))
-        tooltip = plain_tooltip(f"{report.message}\n" + "\n".join(where))
+        tooltip = plain_tooltip(f"{message}\n" + "\n".join(where))
         muted = self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         normal = self.palette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
         for column, text in enumerate((what, str(problem.count), state)):

@@ -11,13 +11,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from wallet_gui.api.errors import WalletError, one_line
+from wallet_gui.core.translatable import QT_TRANSLATE_NOOP
+
+#: The message for each thing the store does, marked so the window can translate it
+#: (``{0}``: the database file, ``{1}``: the reason, as SQLite or the system says it).
+_MESSAGES = {
+    "create": QT_TRANSLATE_NOOP("WalletError", "cannot create the history {0}: {1}"),
+    "open": QT_TRANSLATE_NOOP("WalletError", "cannot open the history {0}: {1}"),
+    "read": QT_TRANSLATE_NOOP("WalletError", "cannot read the history {0}: {1}"),
+    "write": QT_TRANSLATE_NOOP("WalletError", "cannot write the history {0}: {1}"),
+}
 
 
 class HistoryError(WalletError):
     """The history database could not be opened, read or written."""
 
     def __init__(self, action: str, path: Path | str, reason: str) -> None:
-        super().__init__(f"cannot {action} the history {path}: {reason}")
+        template = _MESSAGES.get(action)
+        if template is None:  # an action without a marked message: English only
+            super().__init__(f"cannot {action} the history {path}: {reason}")
+        else:
+            super().__init__(template=template, args=(str(path), reason))
         self.action, self.path, self.reason = action, Path(path), reason
 
     def __str__(self) -> str:  # a long path must not cut off the reason
