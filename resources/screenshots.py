@@ -2,10 +2,10 @@
 
 Why: the window is looked at on machines without a display, so each state a user meets —
 the monitor with a failing wallet, no wallets yet, the error window, the profile manager,
-the Connect dialog, About, the first-run screen, the History, Transactions and Events
-tabs — is rendered offscreen from the real widgets, fed with fixed states, in a light and a
-dark palette; the main ones also in Lithuanian and Russian (``*-lt-*``, ``*-ru-*``). Look
-at every one after a change to the window.
+the Connect dialog, the export dialog, About, the first-run screen, the History,
+Transactions and Events tabs — is rendered offscreen from the real widgets, fed with
+fixed states, in a light and a dark palette; the main ones also in Lithuanian and Russian
+(``*-lt-*``, ``*-ru-*``). Look at every one after a change to the window.
 
 Usage:
     python resources/screenshots.py                  # docs/screenshots/*.png
@@ -35,11 +35,13 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget  # noqa: E402
 from screenshot import DemoPoller, feed  # noqa: E402
 from screenshot_history import PROFILE, fill_history, live_alert, statements  # noqa: E402
 
+from wallet_gui.api.errors import TransportError  # noqa: E402
 from wallet_gui.core.connection import ConnectionSettings  # noqa: E402
 from wallet_gui.core.reports import ErrorReport  # noqa: E402
 from wallet_gui.ui.about_dialog import AboutDialog  # noqa: E402
 from wallet_gui.ui.credentials_dialog import CredentialsDialog  # noqa: E402
 from wallet_gui.ui.error_presenter import ErrorPresenter  # noqa: E402
+from wallet_gui.ui.export_dialog import ExportDialog  # noqa: E402
 from wallet_gui.ui.first_run import FirstRunWidget  # noqa: E402
 from wallet_gui.ui.i18n import install_translators  # noqa: E402
 from wallet_gui.ui.main_window import MainWindow  # noqa: E402
@@ -133,10 +135,13 @@ def states() -> dict[str, Callable[[], QWidget]]:
                 uri="https://developers.paysera.com/en/wallet/",
                 correlation_id="c0ffee-42",
             ),
-            ErrorReport(
-                context="Clock measurement (GET /server)",
-                kind="transport",
-                message="connection to wallet.paysera.com:443 was reset",
+            ErrorReport.from_exception(
+                TransportError(
+                    template="connection to {0} was reset",  # as error_mapping raises it
+                    args=("wallet.paysera.com:443",),
+                    kind="connection",
+                ),
+                "Clock measurement (GET /server)",
             ),
         ):
             presenter.present(report)
@@ -166,6 +171,12 @@ def states() -> dict[str, Callable[[], QWidget]]:
         dialog.show()
         return dialog
 
+    def export_dialog() -> QWidget:
+        # Nothing is read until Export is pressed: the path need not exist.
+        dialog = ExportDialog(Path("history.sqlite3"), "shop", None)
+        dialog.show()
+        return dialog
+
     def first_run() -> QWidget:
         widget = FirstRunWidget(profiles=PROFILES)
         widget.show()
@@ -180,6 +191,7 @@ def states() -> dict[str, Callable[[], QWidget]]:
         "error-window": error_window,
         "profile-manager": profile_manager,
         "connect-dialog": connect_dialog,
+        "export-dialog": export_dialog,
         "about": about,
         "first-run": first_run,
     }
@@ -198,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
         light = app.palette()
         # Every state in English; the main states again in Lithuanian and Russian.
-        translated = ("monitor", "transactions", "history", "connect-dialog")
+        translated = ("monitor", "transactions", "history", "connect-dialog", "error-window")
         for language in ("en", "lt", "ru"):
             install_translators(app, language)
             for scheme, palette in (("light", light), ("dark", dark_palette())):
