@@ -12,12 +12,13 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from wallet_gui.core.state import ClockPoint, ClockState
+from wallet_gui.ui.clock_chart import ClockChart
 from wallet_gui.ui.clock_panel import ClockPanel
 from wallet_gui.ui.formatting import ClockLevel
 
@@ -375,3 +376,17 @@ def test_copy_offset_and_clock_details_from_the_context_menu(panel: ClockPanel) 
     details = QGuiApplication.clipboard().text()
     assert "−42.371 s ± 0.012 s" in details
     assert "Round trip: 38.2 ms" in details
+
+
+def test_the_offset_axis_writes_numbers_the_language_s_way(qtbot: QtBot) -> None:
+    # "%.3f" alone is C's printf: "-12.30" beside "−12,373 с" in Russian.
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
+    try:
+        chart = ClockChart()
+        qtbot.addWidget(chart)
+        built = chart.view.chart()
+        assert built.localizeNumbers()
+        assert built.locale().decimalPoint() == ","
+    finally:
+        QLocale.setDefault(previous)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -301,3 +302,20 @@ def test_the_chart_paints_with_the_palette_so_dark_themes_work(
     )
     assert colours.most_common(1)[0][0] == QColor(20, 20, 24).rgb()  # the plot's ground
     assert colours[QColor(250, 120, 0).rgb()] > 20  # the line, in the highlight colour
+
+
+def test_the_drift_baseline_is_written_with_the_language_s_decimal_separator(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    with store.batch():
+        for minute in range(61):
+            at = NOW - 3600 + 60 * minute
+            state = ClockState(offset=0.5 + 20e-6 * 60 * minute, half_width=0.001, measured_at=at)
+            store.record_clock(PROFILE, state)
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
+    try:
+        panel = make_panel(qtbot, store)
+        assert "measured over 1,0 hours" in panel.status_text()
+    finally:
+        QLocale.setDefault(previous)

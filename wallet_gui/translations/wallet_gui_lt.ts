@@ -1078,6 +1078,14 @@ Laikrodis nežinomas: serveris nepasiekiamas arba {stale:g} min. nieko nebuvo i�
         <translation>Disponuojama ({0})</translation>
     </message>
     <message>
+        <source>{0} days</source>
+        <translation>{0} d.</translation>
+    </message>
+    <message>
+        <source>{0} hours</source>
+        <translation>{0} val.</translation>
+    </message>
+    <message>
         <source>Wallet {0} · {1}</source>
         <translation>Piniginė {0} · {1}</translation>
     </message>
@@ -1092,14 +1100,6 @@ Laikrodis nežinomas: serveris nepasiekiamas arba {stale:g} min. nieko nebuvo i�
     <message>
         <source>Clock drift: not known yet</source>
         <translation>Laikrodžio dreifas: dar nežinomas</translation>
-    </message>
-    <message>
-        <source>{0:.1f} days</source>
-        <translation>{0:.1f} d.</translation>
-    </message>
-    <message>
-        <source>{0:.1f} hours</source>
-        <translation>{0:.1f} val.</translation>
     </message>
     <message>
         <source>Clock drift: {0} (measured over {1})</source>

@@ -1078,6 +1078,14 @@ This app signs its requests with the corrected clock, so it keeps working; other
         <translation>Доступно ({0})</translation>
     </message>
     <message>
+        <source>{0} days</source>
+        <translation>{0} дн.</translation>
+    </message>
+    <message>
+        <source>{0} hours</source>
+        <translation>{0} ч</translation>
+    </message>
+    <message>
         <source>Wallet {0} · {1}</source>
         <translation>Кошелёк {0} · {1}</translation>
     </message>
@@ -1092,14 +1100,6 @@ This app signs its requests with the corrected clock, so it keeps working; other
     <message>
         <source>Clock drift: not known yet</source>
         <translation>Дрейф часов: пока неизвестен</translation>
-    </message>
-    <message>
-        <source>{0:.1f} days</source>
-        <translation>{0:.1f} дн.</translation>
-    </message>
-    <message>
-        <source>{0:.1f} hours</source>
-        <translation>{0:.1f} ч</translation>
     </message>
     <message>
         <source>Clock drift: {0} (measured over {1})</source>

@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Signal, Slot
+from PySide6.QtCore import QDateTime, QLocale, QMargins, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -176,6 +176,10 @@ class ClockChart(QWidget):
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setBackgroundRoundness(0)
         chart.layout().setContentsMargins(0, 0, 0, 0)
+        # The axis labels' decimal separator follows the language, as every other number does
+        # ("%.3f" alone is C's printf: "-12.30" beside "−12,373 с").
+        chart.setLocalizeNumbers(True)
+        chart.setLocale(QLocale())
         dark = _is_dark(self.palette())
         if dark:
             chart.setTheme(QChart.ChartTheme.ChartThemeDark)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -369,9 +369,10 @@ class HistoryPanel(QWidget):
         if drift is None:
             return self.tr("Clock drift: not known yet")
         days = drift.baseline_s / 86400.0
+        locale = QLocale()  # the language's decimal separator, as in every other number
         if days >= 1.0:
-            span = self.tr("{0:.1f} days").format(days)
+            span = self.tr("{0} days").format(locale.toString(days, "f", 1))
         else:
-            span = self.tr("{0:.1f} hours").format(drift.baseline_s / 3600.0)
+            span = self.tr("{0} hours").format(locale.toString(drift.baseline_s / 3600.0, "f", 1))
         rate = format_ppm(drift.ppm, drift.half_width_ppm)
         return self.tr("Clock drift: {0} (measured over {1})").format(rate, span)
