@@ -225,11 +225,13 @@ class ConnectionHistory(QObject):
         if writer is not None and page.statements:
             writer.record_statements(self._profile, result.wallet_id, page.statements)
         if result.newest:
-            panel.set_statements(result.wallet_id, page.statements, page.has_next, page.last)
+            panel.set_statements(
+                result.wallet_id, page.statements, result.more_reachable, page.last
+            )
             self._deliver(self.engine.observe_statements(result.wallet_id, page.statements))
             self._explain_changes(result.wallet_id)
         else:
-            panel.append_page(result.wallet_id, page.statements, page.has_next, page.last)
+            panel.append_page(result.wallet_id, page.statements, result.more_reachable, page.last)
 
     @Slot(str, object)
     def _on_more_statements(self, wallet_id: str, cursor: object) -> None:

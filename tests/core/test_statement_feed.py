@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from wallet_gui.api.errors import TransportError
 from wallet_gui.api.models import CurrencyBalance, StatementPage
-from wallet_gui.core.statement_feed import PAGE_SIZE, StatementFeed, read_page
+from wallet_gui.core.statement_feed import PAGE_SIZE, StatementFeed, StatementsResult, read_page
 
 
 def _eur(amount: str) -> dict[str, CurrencyBalance]:
@@ -47,3 +47,13 @@ def test_read_page_asks_for_the_page_after_the_cursor_and_reports_failures() -> 
     assert failed.error is not None
     assert failed.error.kind == "transport"
     assert "wallet 7" in failed.error.context
+
+
+def test_older_statements_are_reachable_only_through_a_cursor() -> None:
+    with_cursor = StatementPage(statements=(), has_next=True, last="c-42")
+    without_cursor = StatementPage(statements=(), has_next=True)  # a server that says "more"
+    last_page = StatementPage(statements=(), has_next=False, last="c-43")
+    assert StatementsResult("14471", with_cursor).more_reachable
+    assert not StatementsResult("14471", without_cursor).more_reachable
+    assert not StatementsResult("14471", last_page).more_reachable
+    assert not StatementsResult("14471", None).more_reachable

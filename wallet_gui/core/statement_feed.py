@@ -41,6 +41,13 @@ class StatementsResult:
     def newest(self) -> bool:
         return self.older_than is None
 
+    @property
+    def more_reachable(self) -> bool:
+        """Older statements exist *and* can be asked for: only the API's ``last`` cursor
+        reaches them, so a page saying "there is more" without one ends the list (asking
+        again without a cursor would only bring the newest page back, again and again)."""
+        return self.page is not None and self.page.has_next and self.page.last is not None
+
 
 def _amounts(balances: Mapping[str, CurrencyBalance]) -> _Amounts:
     return {code: (b.at_disposal, b.reserved) for code, b in balances.items()}
