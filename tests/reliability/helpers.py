@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -52,9 +53,10 @@ def _is_emulator_thread(thread: threading.Thread) -> bool:
     return thread.name == "wallet-sandbox" or "process_request_thread" in thread.name
 
 
-def _is_clock_thread(thread: threading.Thread) -> bool:
-    """A clock probe's pool thread (``wallet-clock_N``) or a running burst's own thread."""
-    return thread.name.startswith("wallet-clock")
+def _is_clock_pool_thread(thread: threading.Thread) -> bool:
+    """A thread of a monitor's clock probe pool (``wallet-clock_N``). A burst's own thread
+    (``wallet-clock-burst``) is not one: it ends with its burst, so it counts as any other."""
+    return re.fullmatch(r"wallet-clock_\d+", thread.name) is not None
 
 
 def _socket_inodes_on_local_port(port: int) -> set[str]:
@@ -83,8 +85,8 @@ class Resources:
     rss_kib: int  # VmRSS
     emulator_threads: int  # the in-process emulator's share of ``tasks``
     emulator_fds: int  # the in-process emulator's share of ``fds`` (server-side sockets)
-    #: The app's clock threads among ``tasks``: each monitor's probe pool grows up to its
-    #: burst width as bursts need it (a bounded pool, not a leak), plus a running burst's.
+    #: The app's clock pool threads among ``tasks``: each monitor's probe pool grows up to
+    #: its burst width as bursts need it (a bounded pool, not a leak).
     clock_threads: int = 0
 
     @property
@@ -133,7 +135,7 @@ def measure(emulator: Sandbox | None = None) -> Resources:
         rss_kib=rss_kib,
         emulator_threads=emulator_threads,
         emulator_fds=emulator_fds,
-        clock_threads=sum(1 for t in threading.enumerate() if _is_clock_thread(t)),
+        clock_threads=sum(1 for t in threading.enumerate() if _is_clock_pool_thread(t)),
     )
 
 

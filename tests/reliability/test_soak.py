@@ -203,7 +203,7 @@ def test_soak_with_faults_and_latency_spikes_keeps_resources_flat_and_shows_good
     checks = {
         "app threads flat": after.app_tasks_but_clock - before.app_tasks_but_clock
         <= MAX_THREAD_GROWTH,
-        "clock threads within their pools": after.clock_threads <= POLLERS * (MAX_REQUESTS + 1),
+        "clock pools within their size": after.clock_threads <= POLLERS * MAX_REQUESTS,
         "app descriptors flat": after.app_fds - before.app_fds
         <= MAX_FD_GROWTH_PER_POLLER * POLLERS,
         "RSS growth < 20 MB": after.rss_kib - before.rss_kib < MAX_RSS_GROWTH_KIB,
