@@ -96,7 +96,7 @@ class Application(QObject):
         try:
             last = self.profiles.last_used
         except ProfileStoreError as error:
-            self._warn("The profiles file could not be read", str(error))
+            self._warn("The profiles file could not be read", error)
             last = None
         if not explicit and last:
             options = replace(options, profile=last)
@@ -104,7 +104,7 @@ class Application(QObject):
             try:
                 settings = resolve_settings(options, self.profiles)
             except WalletError as error:
-                self._warn("Cannot open the profile", str(error))
+                self._warn("Cannot open the profile", error)
                 self.show_first_run()
                 return
             self.flows.connect_profile(settings)  # or asks for a key that cannot be read
@@ -156,7 +156,7 @@ class Application(QObject):
         try:
             names = self.profiles.names()
         except ProfileStoreError as error:
-            self._warn("The profiles file could not be read", str(error))
+            self._warn("The profiles file could not be read", error)
             names = []
         previous, self.first_run = self.first_run, None
         if previous is not None:
@@ -225,13 +225,13 @@ class Application(QObject):
         try:
             self.profiles.last_used = profile if profile in self.profiles.names() else None
         except ProfileStoreError as error:
-            self._warn("The profiles file could not be written", str(error))
+            self._warn("The profiles file could not be written", error)
 
     def alert_rules(self, profile: str) -> AlertRules:
         try:
             return self.profiles.load_alert_rules(profile)
         except (ProfileStoreError, WalletError) as error:
-            self._warn("The profile's alert rules could not be read", str(error))
+            self._warn("The profile's alert rules could not be read", error)
             return AlertRules()
 
     def close_connection(self) -> None:
@@ -266,7 +266,7 @@ class Application(QObject):
         try:
             settings = self.profiles.load(profile_name) if profile_name else None
         except ProfileStoreError as error:
-            self._warn("The profile could not be read", str(error))
+            self._warn("The profile could not be read", error)
             return
         self.flows.open_credentials(settings)
 
@@ -280,7 +280,7 @@ class Application(QObject):
     def delete_profile(self, name: str) -> None:
         self.flows.delete_profile(name)
 
-    def warn(self, title: str, text: str) -> None:
+    def warn(self, title: str, text: str | WalletError) -> None:
         self._warn(title, text)
 
     # -- quitting ------------------------------------------------------------------------------
@@ -331,9 +331,14 @@ class Application(QObject):
         if ours and not visible and not self._quitting and not hidden:
             self.quit()
 
-    def _warn(self, title: str, text: str) -> None:
+    def _warn(self, title: str, text: str | WalletError) -> None:
         # Through the one presenter: non-modal, de-duplicated, plain text, loggable in tests.
-        self.presenter.present(ErrorReport(context=title, kind="credentials", message=text))
+        # An error goes as itself, so the window can say its message in its own language.
+        if isinstance(text, WalletError):
+            report = ErrorReport.from_exception(text, title)
+            self.presenter.present(replace(report, kind="credentials"))  # needs the user
+        else:
+            self.presenter.present(ErrorReport(context=title, kind="credentials", message=text))
 
     def shutdown(self) -> None:
         self.presenter.closing = True  # an error arriving from now on opens no window

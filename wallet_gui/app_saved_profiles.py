@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
+from wallet_gui.api.errors import WalletError
 from wallet_gui.core.connection import ConnectionSettings
 from wallet_gui.core.credentials import secret_from_environment
 from wallet_gui.core.profile_form import duplicate_name
 from wallet_gui.core.profiles import ProfileStore, ProfileStoreError
 from wallet_gui.core.secret_keeper import SecretKeeper
 from wallet_gui.core.secret_notice import not_removed_notice, not_stored_notice
+from wallet_gui.ui.core_texts import error_message
 
 if TYPE_CHECKING:
     from wallet_gui.core.alert_rules import AlertRules
@@ -36,7 +38,7 @@ class ProfilesHost(Protocol):
     @property
     def profiles(self) -> ProfileStore: ...
 
-    def warn(self, title: str, text: str) -> None: ...
+    def warn(self, title: str, text: str | WalletError) -> None: ...
 
 
 class SavedProfiles:
@@ -53,7 +55,7 @@ class SavedProfiles:
         try:
             return self._host.profiles.names()
         except ProfileStoreError as error:
-            self._host.warn("The profiles file could not be read", str(error))
+            self._host.warn("The profiles file could not be read", error)
             return []
 
     def load(self, name: str) -> ConnectionSettings | None:
@@ -61,7 +63,7 @@ class SavedProfiles:
         try:
             return self._host.profiles.load(name)
         except ProfileStoreError as error:
-            self._host.warn("The profile could not be read", str(error))
+            self._host.warn("The profile could not be read", error)
             return None
 
     # -- changing --------------------------------------------------------------------------
@@ -92,7 +94,7 @@ class SavedProfiles:
                 # Translated where this sentence was first written, in ``ProfileFlows``.
                 QCoreApplication.translate(
                     "ProfileFlows", "{0}\n\nIt is used for this session only."
-                ).format(error),
+                ).format(error_message(error)),
             )
         if not secret:
             return self._secrets.find(settings)[0]
@@ -126,7 +128,7 @@ class SavedProfiles:
                 )
             self._host.profiles.delete(name)
         except ProfileStoreError as error:
-            self._host.warn("The profile could not be deleted", str(error))
+            self._host.warn("The profile could not be deleted", error)
             return False
         return True
 
@@ -140,7 +142,7 @@ class SavedProfiles:
         try:
             self._host.profiles.save(copy)
         except ProfileStoreError as error:
-            self._host.warn("The copy was not saved", str(error))
+            self._host.warn("The copy was not saved", error)
             return None
         if secret and not secret_from_environment():
             self._secrets.keep(copy, secret)  # refused: kept for the session, as the original's

@@ -15,7 +15,7 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QCoreApplication
 
-from wallet_gui.api.errors import one_line
+from wallet_gui.api.errors import WalletError, one_line
 from wallet_gui.api.translatable import Phrase
 from wallet_gui.core.reports import ErrorReport
 from wallet_gui.core.translatable import QT_TRANSLATE_NOOP
@@ -102,6 +102,11 @@ def report_message(report: ErrorReport) -> str:
     return report.message
 
 
+def error_message(error: WalletError) -> str:
+    """An error's message in the window's language (its English ``str()`` when unmarked)."""
+    return report_message(ErrorReport.from_exception(error, ""))
+
+
 class SaidMessages:
     """The latest reports by their English message, so that a status repeating one (the poll
     status says a failed request's message as the core wrote it) is said as the report is."""
@@ -129,6 +134,7 @@ __all__ = [
     "KNOWN_CONTEXTS",
     "KNOWN_STATUS_MESSAGES",
     "SaidMessages",
+    "error_message",
     "report_description",
     "report_message",
     "report_title",
