@@ -64,7 +64,9 @@ def test_the_truth_is_inside_and_the_answer_comes_in_about_two_seconds(
     bias = abs(latency * (2 * forward_share - 1)) / 2
     assert abs(estimate.offset - offset) < bias + 0.03
     assert monitor.clock.usable_for_signing
-    assert monitor.clock.acquired
+    # Not "acquired" (converged to about the round trip, or 8 probes): the burst stops when
+    # nothing it can still send in time would split the interval, which may leave fewer
+    # than 8 probes and an interval a little wider; the maintenance probes carry on.
 
 
 def test_signed_requests_start_while_the_burst_goes_on(sandbox: Sandbox, monitor: Monitor) -> None:
