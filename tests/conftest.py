@@ -174,3 +174,23 @@ def secret_service() -> None:
     if os.environ.get("WALLET_GUI_REAL_KEYRING") == "1":
         pytest.fail(f"a Secret Service keyring was promised but the backend is {name}")
     pytest.skip(f"no Secret Service keyring here ({name}); run through .ci/test")
+
+
+@pytest.fixture
+def speak(qapp: Any) -> Iterator[Any]:
+    """``speak("ru")`` installs a language for the test; English and the locale come back.
+
+    Qt is imported here, not at the top: the Qt-free run loads this file without PySide6.
+    """
+    from PySide6.QtCore import QLocale
+
+    from wallet_gui.ui import i18n
+
+    previous = QLocale()
+
+    def install(language: str) -> None:
+        assert i18n.install_translators(qapp, language) == language
+
+    yield install
+    i18n.remove_translators(qapp)
+    QLocale.setDefault(previous)

@@ -17,7 +17,7 @@ import keyring.backend
 import keyring.backends.fail
 import keyring.errors
 import pytest
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -36,7 +36,6 @@ from wallet_gui.core.connection import ConnectionSettings
 from wallet_gui.core.credentials import CredentialStore
 from wallet_gui.core.profiles import ProfileStore, settings_path
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
-from wallet_gui.ui import i18n
 from wallet_gui.ui.core_texts import report_message
 from wallet_gui.ui.credentials_dialog import CredentialsDialog
 
@@ -220,7 +219,7 @@ def test_an_unwritable_profiles_file_is_reported_and_the_connection_still_made(
 
 
 def test_a_profiles_file_problem_reaches_the_window_as_an_error_it_can_translate(
-    qtbot: QtBot, applications: Callable[[], Application]
+    qtbot: QtBot, applications: Callable[[], Application], speak: Callable[[str], None]
 ) -> None:
     settings_path().parent.mkdir(parents=True, exist_ok=True)
     settings_path().mkdir()  # a folder where the file should be: reading fails at start
@@ -234,15 +233,8 @@ def test_a_profiles_file_problem_reaches_the_window_as_an_error_it_can_translate
     )
     assert report.message.startswith("cannot read profiles from")  # English, as logs keep it
     assert report.template is not None  # the error itself, not only its English text
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    previous = QLocale()
-    i18n.install_translators(app, "lt")
-    try:
-        assert report_message(report).startswith("nepavyko perskaityti profilių iš")
-    finally:
-        i18n.remove_translators(app)
-        QLocale.setDefault(previous)
+    speak("lt")
+    assert report_message(report).startswith("nepavyko perskaityti profilių iš")
 
 
 # -- 1. saving the profile being monitored ----------------------------------------------------

@@ -9,14 +9,13 @@ of each error, the report's ``message`` and "Copy details" keep the English.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.api.test_errors import free_port
@@ -30,7 +29,6 @@ from wallet_gui.core.profiles import ProfileStore, settings_path
 from wallet_gui.core.reports import ErrorReport
 from wallet_gui.core.state import PollState, PollStatus
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
-from wallet_gui.ui import i18n
 from wallet_gui.ui.core_texts import SaidMessages, report_description, report_message
 from wallet_gui.ui.error_dialog import ErrorDialog
 from wallet_gui.ui.formatting import format_duration, format_offset, format_ppm
@@ -38,19 +36,6 @@ from wallet_gui.ui.main_window import MainWindow
 from wallet_gui.ui.status_line import status_summary
 
 _FIELD = re.compile(r"\{(\d+)\}")
-
-
-@pytest.fixture
-def speak(qapp: QApplication) -> Iterator[Any]:
-    """``speak("ru")`` installs a language for the test; English and the locale come back."""
-    previous = QLocale()
-
-    def install(language: str) -> None:
-        assert i18n.install_translators(qapp, language) == language
-
-    yield install
-    i18n.remove_translators(qapp)
-    QLocale.setDefault(previous)
 
 
 def _failure(sandbox: Sandbox, fault: str, **params: object) -> WalletError:

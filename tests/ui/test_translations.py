@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC
 from decimal import Decimal
 from pathlib import Path
@@ -69,19 +68,6 @@ script = _load_script()
 LANGUAGES = list(script.LANGUAGES)
 #: The languages translated in full (English has a catalogue of plural forms only).
 TRANSLATED = [language for language in LANGUAGES if language not in script.PLURAL_ONLY]
-
-
-@pytest.fixture
-def speak(qapp: QApplication) -> Iterator[object]:
-    """``speak("ru")`` installs a language for the test; English and the locale come back."""
-    previous = QLocale()
-
-    def install(language: str) -> None:
-        assert i18n.install_translators(qapp, language) == language
-
-    yield install
-    i18n.remove_translators(qapp)
-    QLocale.setDefault(previous)
 
 
 # -- the catalogues ---------------------------------------------------------------------------
