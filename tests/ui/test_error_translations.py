@@ -25,11 +25,12 @@ from wallet_gui.api import ApiError, MacAuth, ResponseFormatError, TransportErro
 from wallet_gui.api.errors import WalletError
 from wallet_gui.core.error_gate import Problem
 from wallet_gui.core.history.errors import HistoryError
+from wallet_gui.core.poll_policy import PollPolicy
 from wallet_gui.core.profiles import ProfileStore, settings_path
 from wallet_gui.core.reports import ErrorReport
 from wallet_gui.core.state import PollState, PollStatus
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
-from wallet_gui.ui.core_texts import SaidMessages, report_description, report_message
+from wallet_gui.ui.core_texts import report_description, report_message
 from wallet_gui.ui.error_dialog import ErrorDialog
 from wallet_gui.ui.formatting import format_duration, format_offset, format_ppm
 from wallet_gui.ui.main_window import MainWindow
@@ -93,12 +94,10 @@ def test_a_timeout_from_the_real_client_is_said_in_russian_by_the_window(
     assert cell is not None
     assert cell.text() == f"Баланс кошелька 14471: {russian}"
 
-    # The poll status repeats the report's English message; the status line says it in Russian.
-    said = SaidMessages()
-    said.note(report)
-    failing = PollStatus(PollState.FAILING, report.message)
-    assert russian in status_summary(failing, said)[0]
-    assert str(error) in status_summary(failing)[0]  # a message it was not told of: as is
+    # The poll status carries the report its English message repeats: said in Russian.
+    failing = PollStatus(PollState.FAILING, report.message, report=report)
+    assert russian in status_summary(failing)[0]
+    assert str(error) in status_summary(PollStatus(PollState.FAILING, report.message))[0]
 
 
 def test_the_window_says_a_failing_connection_in_russian_in_its_status_bar_and_problems(
@@ -119,11 +118,13 @@ def test_the_window_says_a_failing_connection_in_russian_in_its_status_bar_and_p
         poller, error_sink=reported.append, title_suffix="t", wall_clock=lambda: NOW
     )
     qtbot.addWidget(window)
-    # What the worker does: the report first, then the status that repeats its message.
-    poller.errorOccurred.emit(
-        ErrorReport.from_exception(caught.value, "Clock measurement (GET /server)")
-    )
-    poller.statusChanged.emit(PollStatus(PollState.FAILING, english, backoff=8.0))
+    # What the worker does: the report, then the policy's status that repeats its message.
+    report = ErrorReport.from_exception(caught.value, "Clock measurement (GET /server)")
+    poller.errorOccurred.emit(report)
+    status = PollPolicy(["14471"], 30.0).failed(report)
+    assert status is not None
+    assert status.message == english
+    poller.statusChanged.emit(status)
     state = window.findChild(QLabel, "connectionStateLabel")
     assert state is not None
     assert state.text().endswith(f"в подключении к 127.0.0.1:{port} отказано")

@@ -355,7 +355,7 @@ class PollLoop:
             self._logged[context] = report.key
             log.warning("%s: %s failed: %s", self.profile, context, report.message)
         if not in_round:  # a round's failures reach the policy through round_finished
-            self.policy.failed(report.message)
+            self.policy.failed(report)
         return report
 
     def _on_resync(self, text: str) -> None:

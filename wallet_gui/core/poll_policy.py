@@ -23,6 +23,7 @@ from wallet_gui.api.errors import ApiError, WalletError
 from wallet_gui.api.limits import RATE_LIMITS
 from wallet_gui.clock.sync import SYSTEM_TIME, TimeSource
 from wallet_gui.core.rate_budget import Backoff, RateBudget, budget_interval
+from wallet_gui.core.reports import ErrorReport
 from wallet_gui.core.state import PollState, PollStatus
 from wallet_gui.core.translatable import QT_TRANSLATE_NOOP
 
@@ -119,6 +120,7 @@ class PollPolicy:
         self.clock_backoff = clock_backoff or Backoff(base=5.0, cap=300.0)
         self.state = PollState.CONNECTING
         self.message = ""
+        self.report: ErrorReport | None = None  # the failure ``message`` repeats, if one
         self.last_poll: float | None = None  # wall time of the last completed round
         self.next_poll: float | None = None  # wall time of the next round
         self.retry_at: float | None = None  # wall time of the next retry after a failure
@@ -141,6 +143,7 @@ class PollPolicy:
         return PollStatus(
             state=self.state,
             message=self.message,
+            report=self.report,
             last_poll=self.last_poll,
             next_poll=self.next_poll,
             interval=self.interval,
@@ -150,13 +153,15 @@ class PollPolicy:
         )
 
     def set_state(self, state: PollState, message: str) -> PollStatus:
-        self.state, self.message = state, message
+        """Move to ``state``, saying ``message`` (the policy's own words, no failure's)."""
+        self.state, self.message, self.report = state, message, None
         return self.status()
 
-    def failed(self, message: str) -> PollStatus | None:
+    def failed(self, report: ErrorReport) -> PollStatus | None:
         """A request outside a balance round failed; the new status if it changes the state."""
         if self.state in (PollState.CONNECTING, PollState.CONNECTED):
-            return self.set_state(PollState.FAILING, message)
+            self.state, self.message, self.report = PollState.FAILING, report.message, report
+            return self.status()
         return None
 
     # -- clock ---------------------------------------------------------------------------------
@@ -300,7 +305,8 @@ class PollPolicy:
                 limited = QT_TRANSLATE_NOOP("PollStatus", "Rate limited by the API")
                 message = f"{limited}; next try in {delay:.0f} s"
                 return delay, self._schedule(delay, PollState.RATE_LIMITED, message)
-            return delay, self._schedule(delay, PollState.FAILING, str(failures[0]))
+            report = ErrorReport.from_exception(failures[0], "")
+            return delay, self._schedule(delay, PollState.FAILING, report.message, report)
         self.backoff.reset()
         if rate_limited:
             delay = max(self.interval, retry_after)
@@ -312,10 +318,13 @@ class PollPolicy:
         message = f"{len(failures)} wallet(s) failed" if failures else ""
         return self.interval, self._schedule(self.interval, PollState.CONNECTED, message)
 
-    def _schedule(self, delay: float, state: PollState, message: str) -> PollStatus:
+    def _schedule(
+        self, delay: float, state: PollState, message: str, report: ErrorReport | None = None
+    ) -> PollStatus:
         self.next_poll = self.time.wall() + delay
         self.retry_at = self.next_poll if state.is_retrying else None
-        return self.set_state(state, message)
+        self.state, self.message, self.report = state, message, report
+        return self.status()
 
 
 __all__ = [

@@ -85,11 +85,14 @@ class PollStatus:
     """The status bar's content.
 
     ``interval`` is the balance poll period in use; ``requested_interval`` the one asked for,
-    larger only when the rate budget forced a stretch.
+    larger only when the rate budget forced a stretch. ``report`` is the failure whose
+    message ``message`` repeats, when it repeats one: the window says the report in its own
+    language, while ``message`` stays the English line for logs and tools.
     """
 
     state: PollState
     message: str = ""
+    report: ErrorReport | None = None
     last_poll: float | None = None
     next_poll: float | None = None
     interval: float = 30.0

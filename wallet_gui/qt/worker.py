@@ -105,8 +105,7 @@ class PollWorker(QObject):
         try:
             self.monitor = self._monitor_factory()
         except WalletError as error:
-            self._report(error, "Setting up the connection")
-            self._emit_status(self.policy.set_state(PollState.FAILING, str(error)))
+            self._report(error, "Setting up the connection")  # and the failing status with it
             return
         self.monitor.on_resync = self._on_resync
         self._burst = ClockBurst(self)
@@ -386,7 +385,7 @@ class PollWorker(QObject):
     def _report(self, error: BaseException, context: str) -> None:
         report = ErrorReport.from_exception(error, context)
         self.errorOccurred.emit(report)
-        status = self.policy.failed(report.message)
+        status = self.policy.failed(report)
         if status is not None:
             self._emit_status(status)
 

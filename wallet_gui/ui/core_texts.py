@@ -11,8 +11,6 @@ unmarked, such as text from the server, is shown as it came.
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from PySide6.QtCore import QCoreApplication
 
 from wallet_gui.api.errors import WalletError, one_line
@@ -107,33 +105,9 @@ def error_message(error: WalletError) -> str:
     return report_message(ErrorReport.from_exception(error, ""))
 
 
-class SaidMessages:
-    """The latest reports by their English message, so that a status repeating one (the poll
-    status says a failed request's message as the core wrote it) is said as the report is."""
-
-    #: How many recent reports are remembered; older ones are shown in English.
-    SIZE = 32
-
-    def __init__(self) -> None:
-        self._reports: OrderedDict[str, ErrorReport] = OrderedDict()
-
-    def note(self, report: ErrorReport) -> None:
-        key = " ".join(report.message.split())
-        self._reports.pop(key, None)
-        self._reports[key] = report
-        while len(self._reports) > self.SIZE:
-            self._reports.popitem(last=False)
-
-    def say(self, message: str) -> str | None:
-        """``message`` in the window's language if it is a noted report's, else ``None``."""
-        report = self._reports.get(" ".join(message.split()))
-        return None if report is None else report_message(report)
-
-
 __all__ = [
     "KNOWN_CONTEXTS",
     "KNOWN_STATUS_MESSAGES",
-    "SaidMessages",
     "error_message",
     "report_description",
     "report_message",

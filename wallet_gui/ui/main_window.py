@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
             self.history_panel.set_wallet_names(labels)
         if any(w.error is None or w.error.kind != "transport" for w in result.wallets):
             self.clock_panel.set_reachable(True)  # the server answered, if only with an error
-        self.status_line.show_status(result.status, [w.error for w in result.wallets if w.error])
+        self.status_line.show_status(result.status)
 
     @Slot(object)
     def _on_status_changed(self, status: PollStatus) -> None:
@@ -349,7 +349,6 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_error(self, report: ErrorReport) -> None:
-        self.status_line.note_report(report)  # the status that follows may repeat its message
         if report.kind == "transport":
             # No answer at all: the clock estimate is no longer checked against the server.
             self.clock_panel.set_reachable(False)

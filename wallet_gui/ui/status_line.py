@@ -19,16 +19,15 @@ import enum
 import math
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from wallet_gui.api.limits import RATE_LIMIT_PER_HOUR, RATE_LIMIT_PER_MINUTE
-from wallet_gui.core.reports import ErrorReport
 from wallet_gui.core.state import PollState, PollStatus, RequestInFlight
-from wallet_gui.ui.core_texts import SaidMessages, request_context
+from wallet_gui.ui.core_texts import report_message, request_context
 from wallet_gui.ui.formatting import format_countdown, format_local_time
 from wallet_gui.ui.i18n import core_text
 from wallet_gui.ui.plain_text import excerpt, plain_tooltip
@@ -90,9 +89,8 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def status_summary(status: PollStatus, said: SaidMessages | None = None) -> tuple[str, Tone]:
-    """The state text (each thing said once) and the dot's tone for ``status``; ``said``
-    words a message that repeats a recent error report's in the window's language."""
+def status_summary(status: PollStatus) -> tuple[str, Tone]:
+    """The state text (each thing said once) and the dot's tone for ``status``."""
     word = _state_word(status.state)
     tone = _STATE_TONE[status.state]
     message = _NEXT_TRY.sub("", " ".join(status.message.split())).strip(" ;,")
@@ -102,8 +100,11 @@ def status_summary(status: PollStatus, said: SaidMessages | None = None) -> tupl
         if count == 0:
             return word, tone
         return _FailedWallets().text(count), Tone.WARNING
-    # A failed request's message, as its report says it; else the policy's own words.
-    message = (said and said.say(message)) or core_text("PollStatus", message)
+    # A failure's message, as its report says it; else the policy's own words.
+    if status.report is not None:
+        message = " ".join(report_message(status.report).split())
+    else:
+        message = core_text("PollStatus", message)
     if not message:
         connecting = QCoreApplication.translate("StatusLine", "Connecting…")
         return (connecting if status.state is PollState.CONNECTING else word), tone
@@ -199,7 +200,6 @@ class StatusLine(QObject):
         self._retry_deadline: float | None = None
         self._in_flight: RequestInFlight | None = None
         self._stopped = False
-        self._said = SaidMessages()
 
         bar.setObjectName("statusBar")
         self._dot = _Dot()
@@ -244,10 +244,8 @@ class StatusLine(QObject):
 
     # -- what the window hands over ------------------------------------------------------
 
-    def show_status(self, status: PollStatus, reports: Iterable[ErrorReport] = ()) -> None:
-        """Show ``status``; ``reports`` are the failures behind it (a round's wallets)."""
-        for report in reports:
-            self._said.note(report)
+    def show_status(self, status: PollStatus) -> None:
+        """Show ``status`` (a failure it states is said in the window's language)."""
         self._status = status
         if status.retry_at is not None:
             self._retry_deadline = status.retry_at
@@ -255,7 +253,7 @@ class StatusLine(QObject):
             self._retry_deadline = self._wall_clock() + status.backoff
         else:
             self._retry_deadline = None
-        text, tone = status_summary(status, self._said)
+        text, tone = status_summary(status)
         self._set_state_text(excerpt(text, _STATE_CHARS), tone)
         if status.stretched:
             self._interval.setText(
@@ -265,11 +263,6 @@ class StatusLine(QObject):
             )
         self._interval.setVisible(status.stretched)
         self._tick()
-
-    def note_report(self, report: ErrorReport) -> None:
-        """A failure the window was told of: a status repeating its message says it as the
-        report does, in the window's language."""
-        self._said.note(report)
 
     def show_request(self, request: RequestInFlight | None) -> None:
         """A request started (shown if it is still unanswered after ``SLOW_REQUEST_S``)."""
