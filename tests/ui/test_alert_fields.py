@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLineEdit
@@ -67,3 +68,16 @@ def test_typing_accepts_only_what_can_become_rules(qtbot: QtBot) -> None:
         LowBalanceRule("14471", "EUR", Decimal("100.5")),
         LowBalanceRule("2", "USD", Decimal("7")),
     )
+
+
+def test_a_bad_line_is_named_in_the_windows_language(qtbot: QtBot, speak: Any) -> None:
+    speak("ru")
+    group = AlertsGroup()
+    qtbot.addWidget(group)
+    group.findChild(QLineEdit, "alertLowBalancesEdit").setText("14471 EUR")
+    assert group.error() == (
+        "«14471 EUR» — не правило низкого баланса: укажите ID кошелька, валюту и сумму, "
+        "например «14471 EUR 100.00»"
+    )
+    with pytest.raises(AlertRulesError, match="“14471 EUR” is not a low-balance rule"):
+        group.rules()  # the error itself stays English

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -174,3 +175,19 @@ def test_every_control_is_named_and_has_a_keyboard_way_in(
         widget = dialog.findChild(QWidget, name)
         assert widget is not None, name
         assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, name
+
+
+def test_a_failed_export_is_said_in_the_windows_language(
+    qtbot: QtBot, store: HistoryStore, tmp_path: Path, speak: Any
+) -> None:
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"not a database " * 300)
+    speak("ru")
+    dialog = ExportDialog(broken, "demo", choose_file=lambda _parent, _path: "")
+    qtbot.addWidget(dialog)
+    dialog.set_path(str(tmp_path / "out.csv"))
+    error = run_export(qtbot, dialog)
+    assert isinstance(error, HistoryError)
+    assert str(error).startswith("cannot read the history")  # the error itself stays English
+    expected = f"Экспорт не удался: не удалось прочитать базу данных истории {broken}: "
+    assert dialog.result_text().startswith(expected)

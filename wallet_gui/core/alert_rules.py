@@ -23,6 +23,14 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from wallet_gui.api.errors import WalletError
+from wallet_gui.core.translatable import QT_TRANSLATE_NOOP
+
+#: {0} is the part of the line the user typed that is not a rule (at most 40 characters).
+_NOT_A_RULE = QT_TRANSLATE_NOOP(
+    "WalletError",
+    "“{0}” is not a low-balance rule: write the wallet id, the currency and the amount, "
+    "e.g. “14471 EUR 100.00”",
+)
 
 #: The defaults the issue asks for; the clock's is the same as ``wallet-gui check``'s.
 DEFAULT_CLOCK_OFFSET_S = 1.0
@@ -95,10 +103,7 @@ def parse_low_balances(text: str) -> tuple[LowBalanceRule, ...]:
         match = _RULE.match(part)
         if match is None:
             shown = " ".join(part.split())[:40]
-            raise AlertRulesError(
-                f"“{shown}” is not a low-balance rule: write the wallet id, the currency "
-                "and the amount, e.g. “14471 EUR 100.00”"
-            )
+            raise AlertRulesError(template=_NOT_A_RULE, args=(shown,))
         wallet, currency, amount = match.groups()
         rule = LowBalanceRule(wallet, currency.upper(), Decimal(amount))
         found[rule.key] = rule

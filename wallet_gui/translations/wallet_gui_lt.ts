@@ -2183,6 +2183,10 @@ Jis naudojamas tik šiam seansui.</translation>
         <source>cannot save the alert rules of {2} to {0}: {1}</source>
         <translation>nepavyko išsaugoti profilio {2} įspėjimų taisyklių į {0}: {1}</translation>
     </message>
+    <message>
+        <source>“{0}” is not a low-balance rule: write the wallet id, the currency and the amount, e.g. “14471 EUR 100.00”</source>
+        <translation>„{0}“ nėra mažo likučio taisyklė: įrašykite piniginės ID, valiutą ir sumą, pvz., „14471 EUR 100.00“</translation>
+    </message>
 </context>
 <context>
     <name>_FailedWallets</name>

@@ -2183,6 +2183,10 @@ It is used for this session only.</source>
         <source>cannot save the alert rules of {2} to {0}: {1}</source>
         <translation>не удалось сохранить правила оповещений профиля {2} в {0}: {1}</translation>
     </message>
+    <message>
+        <source>“{0}” is not a low-balance rule: write the wallet id, the currency and the amount, e.g. “14471 EUR 100.00”</source>
+        <translation>«{0}» — не правило низкого баланса: укажите ID кошелька, валюту и сумму, например «14471 EUR 100.00»</translation>
+    </message>
 </context>
 <context>
     <name>_FailedWallets</name>

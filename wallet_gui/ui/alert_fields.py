@@ -29,6 +29,7 @@ from wallet_gui.core.alert_rules import (
     format_low_balances,
     parse_low_balances,
 )
+from wallet_gui.ui.core_texts import error_message
 
 # Complete rules separated by ";" or ","; the validator lets through what can still become one.
 _LOW_BALANCES = r"(\s*\d{1,19}\s+[A-Za-z]{3}\s+-?\d{1,15}(\.\d{1,8})?\s*([;,]|$))*\s*"
@@ -116,7 +117,7 @@ class AlertsGroup(QGroupBox):
         try:
             parse_low_balances(self._low_edit.text())
         except AlertRulesError as problem:
-            return str(problem)
+            return error_message(problem)
         return None
 
     def rules(self) -> AlertRules:

@@ -46,6 +46,7 @@ from wallet_gui.core.file_export import (
     ExportWriteError,
 )
 from wallet_gui.qt.export_job import ExportJob
+from wallet_gui.ui.core_texts import error_message
 from wallet_gui.ui.plain_text import cell_text, plain_label
 
 #: The kinds the export knows, in the order of the kind box.
@@ -289,7 +290,8 @@ class ExportDialog(QDialog):
             message = self.tr("Could not write {0}: {1}").format(str(result.path), result.reason)
             self._result.setText(cell_text(message))
         elif isinstance(result, WalletError):
-            self._result.setText(cell_text(self.tr("Export failed: {0}").format(str(result))))
+            message = self.tr("Export failed: {0}").format(error_message(result))
+            self._result.setText(cell_text(message))
         else:
             self._result.setText(self.tr("%n row(s) written to {0}.", "", result).format(path))
             self.exported.emit(path, result)
