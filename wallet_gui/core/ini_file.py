@@ -6,7 +6,8 @@ So this reads the file as Qt does and, when writing, replaces only the lines of 
 changes: every other byte (other sections, values, comments, line endings) stays.
 
 This module is the file as a whole: its sections, where Qt puts a new key or section, edits
-that keep every other byte, the atomic write and noticing another writer's changes. How one
+that keep every other byte, the atomic write, the lock around a rewrite (``QSettings``'s,
+see ``lock_file``) and noticing another writer's changes. How one
 key, value or line is spelled is ``ini_format``'s business.
 """
 
@@ -15,10 +16,12 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wallet_gui.core import lock_file
 from wallet_gui.core.ini_format import (
     BOM,
     SPACE,
@@ -187,11 +190,25 @@ class IniFile:
     than it is. Failing to read or write raises the ``OSError``, and leaves the file as it was.
     """
 
-    def __init__(self, path: Path, *, utf8_only: bool = False) -> None:
+    def __init__(
+        self, path: Path, *, utf8_only: bool = False, lock_wait: float = lock_file.DEFAULT_WAIT_S
+    ) -> None:
         self.path = path
         self._utf8_only = utf8_only
+        self._lock_wait = lock_wait
         self._signature: tuple[int, int, int, int] | None = None
         self._data = b""
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold ``<file>.lock``, the lock ``QSettings`` takes, around a read-change-write, so
+        that no other program (or ``QSettings``) rewrites the file in between.
+
+        Waits up to ``lock_wait`` seconds for another holder, then raises
+        ``lock_file.LockBusyError`` (an ``OSError``) and nothing is written."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with lock_file.held(self.path.with_name(f"{self.path.name}.lock"), self._lock_wait):
+            yield
 
     def read(self) -> IniDocument:
         """The file's current content (empty if there is no file), a copy free to change."""

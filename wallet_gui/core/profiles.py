@@ -24,6 +24,7 @@ from wallet_gui.core.alert_rules import AlertRules, rules_from_values, rules_to_
 from wallet_gui.core.connection import AUTH_MAC, DEFAULT_INTERVAL, ConnectionSettings
 from wallet_gui.core.ini_file import IniDocument, IniFile
 from wallet_gui.core.ini_format import IniValue, UninterpretedValue
+from wallet_gui.core.lock_file import DEFAULT_WAIT_S
 from wallet_gui.core.translatable import QT_TRANSLATE_NOOP
 
 _GROUP = "profiles"
@@ -165,11 +166,15 @@ class ProfileStore:
 
     Every call looks at the file again (a ``stat``) and re-reads it if it changed, so two
     stores, or a store and the window's ``QSettings``, never work from a stale copy. Each
-    change is one atomic rewrite that leaves every other key of the file as it was.
+    change is one atomic rewrite that leaves every other key of the file as it was, made
+    while holding the lock file ``QSettings`` uses: two processes saving at the same moment
+    both keep their change. ``lock_wait`` is how long a change waits for that lock.
     """
 
-    def __init__(self, path: Path | None = None) -> None:
-        self._file = IniFile(path if path is not None else settings_path(), utf8_only=True)
+    def __init__(self, path: Path | None = None, *, lock_wait: float = DEFAULT_WAIT_S) -> None:
+        self._file = IniFile(
+            path if path is not None else settings_path(), utf8_only=True, lock_wait=lock_wait
+        )
 
     @property
     def path(self) -> Path:
@@ -203,7 +208,10 @@ class ProfileStore:
             raise ValueError("a profile needs a name without '/'")
         group = f"{_GROUP}/{profile.profile}"
         fields = _fields(profile)
-        with self._failing_as(f"save profile {profile.profile!r} to", _SAVE, profile.profile):
+        with (
+            self._failing_as(f"save profile {profile.profile!r} to", _SAVE, profile.profile),
+            self._file.locked(),
+        ):
             document = self._file.read()
             for key in document.keys_under(group):
                 # The alert rules are saved on their own (``save_alert_rules``): kept.
@@ -215,7 +223,7 @@ class ProfileStore:
 
     def delete(self, name: str) -> None:
         """Forget a profile, and that it was used last if it was."""
-        with self._failing_as(f"delete profile {name!r} from", _DELETE, name):
+        with self._failing_as(f"delete profile {name!r} from", _DELETE, name), self._file.locked():
             document = self._file.read()
             document.remove(f"{_GROUP}/{name}")
             if _text(document.value(_LAST_PROFILE)) == name:
@@ -232,7 +240,7 @@ class ProfileStore:
             action, template = f"save {name!r} as the last used profile to", _SAVE_LAST
         else:
             action, template = "forget the last used profile in", _FORGET_LAST
-        with self._failing_as(action, template, name or ""):
+        with self._failing_as(action, template, name or ""), self._file.locked():
             document = self._file.read()
             if name:
                 document.set_value(_LAST_PROFILE, name)
@@ -256,7 +264,10 @@ class ProfileStore:
         if not name or "/" in name:
             raise ValueError("a profile needs a name without '/'")
         group = f"{_GROUP}/{name}/alerts"
-        with self._failing_as(f"save the alert rules of {name!r} to", _SAVE_RULES, name):
+        with (
+            self._failing_as(f"save the alert rules of {name!r} to", _SAVE_RULES, name),
+            self._file.locked(),
+        ):
             document = self._file.read()
             document.remove(group)
             for key, value in rules_to_values(rules).items():
