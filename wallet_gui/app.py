@@ -32,7 +32,7 @@ from wallet_gui.core.connection import MIN_INTERVAL, ConnectionSettings
 from wallet_gui.core.credentials import CredentialStore
 from wallet_gui.core.logging_setup import configure_logging
 from wallet_gui.core.monitor import Monitor
-from wallet_gui.core.profiles import ProfileStore, ProfileStoreError
+from wallet_gui.core.profiles import ProfileStore, ProfileStoreError, settings_path
 from wallet_gui.core.redaction import install_redaction
 from wallet_gui.core.reports import ErrorReport
 from wallet_gui.core.resolve import resolve_settings
@@ -41,6 +41,7 @@ from wallet_gui.qt.collector import GuiThreadCollector
 from wallet_gui.qt.first_round import FirstRoundExit
 from wallet_gui.qt.platform_guard import create_application
 from wallet_gui.qt.poller import Poller
+from wallet_gui.qt.single_instance import SingleInstance
 from wallet_gui.qt.termination import quit_on_termination
 from wallet_gui.ui.app_icon import app_icon
 from wallet_gui.ui.disposal import dispose_later
@@ -370,8 +371,13 @@ def run(request: WindowRequest) -> int:
     # The desktop matches windows to io.github….desktop (Wayland's app id) and its icon.
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    # The demo runs its own emulator, so it never stands in another window's way.
+    one_window = SingleInstance(settings_path(), off=request.demo or request.new_instance)
+    if not one_window.claim():
+        return 0  # the running window came to the front instead (said on stderr)
     collector = GuiThreadCollector(app)  # cycles die on this thread, not a fetch thread's
     application = Application(request)
+    one_window.activated.connect(application.window_flows.bring_to_front)
     quit_on_termination(app, application.quit)  # SIGTERM, Ctrl+C: the same way as Quit
     report_unexpected_errors(application.presenter)
     app.aboutToQuit.connect(application.shutdown)
@@ -382,6 +388,7 @@ def run(request: WindowRequest) -> int:
         smoke_test = FirstRoundExit(application.poller, application.quit, parent=application)
     status = app.exec()
     application.shutdown()
+    one_window.release()
     collector.stop()
     if smoke_test is not None and smoke_test.status is not None:
         return smoke_test.status

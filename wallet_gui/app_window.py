@@ -1,4 +1,5 @@
-"""The window's own flows in the composition root: the tray icon's menu and File ▸ Export….
+"""The window's own flows in the composition root: the tray icon's menu, File ▸ Export…
+and coming to the front when another launch asks for the window.
 
 The tray outlives windows (another profile, another window), so its Show/Hide/Refresh act
 on whichever window and poller the app has now. Hiding to the tray is not closing: the app
@@ -30,6 +31,7 @@ class Host(Protocol):
     connection_history: ConnectionHistory | None
     poller: Poller | None
     window: QWidget | None
+    first_run: QWidget | None
 
     def quit(self) -> None: ...
 
@@ -57,6 +59,17 @@ class WindowFlows(QObject):
             window.raise_()
             window.activateWindow()
         self._app.history.tray.set_window_visible(True)
+
+    @Slot()
+    def bring_to_front(self) -> None:
+        """Another launch asked for the window: show it (from the tray too), in front."""
+        first_run = self._app.first_run
+        if self._app.window is None and first_run is not None and shiboken6.isValid(first_run):
+            first_run.showNormal()
+            first_run.raise_()
+            first_run.activateWindow()
+            return
+        self.show_window()
 
     @Slot()
     def hide_window(self) -> None:

@@ -120,6 +120,12 @@ def build_window_parser() -> argparse.ArgumentParser:
         "within a minute (a smoke test of an installation: wallet-gui --demo "
         "--exit-after-first-round)",
     )
+    parser.add_argument(
+        "--new-instance",
+        action="store_true",
+        help="start another window even if one is running (by default a second launch "
+        "brings the running window to the front and exits; the demo always starts its own)",
+    )
     _add_connection_options(parser)
     return parser
 
@@ -246,6 +252,7 @@ def parse_window_request(argv: Sequence[str]) -> WindowRequest:
         qt_arguments=split.qt,
         exit_after_first_round=args.exit_after_first_round,
         language=args.language,
+        new_instance=args.new_instance,
     )
 
 

@@ -10,6 +10,9 @@ Qt-free: the installer command runs without loading Qt.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
 from pathlib import Path
 
 #: The reverse-DNS application id; ``packaging/linux`` names its files after it.
@@ -35,3 +38,17 @@ def desktop_entry_path() -> Path:
 
 def metainfo_path() -> Path:
     return RESOURCES / "linux" / f"{APP_ID}.metainfo.xml"
+
+
+def instance_server_path(settings_file: Path) -> Path:
+    """Where the running window listens, so that a second launch shows it instead.
+
+    One window per user and settings file: the user's runtime folder (private to them),
+    else the temporary folder with the user id in the name; the settings file's path,
+    hashed, tells apart two configurations of one user (tests, a sandboxed copy).
+    """
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    folder = Path(runtime) if runtime and os.path.isdir(runtime) else Path(tempfile.gettempdir())
+    user = f"-{os.getuid()}" if hasattr(os, "getuid") else ""
+    digest = hashlib.sha256(str(settings_file.absolute()).encode("utf-8")).hexdigest()[:16]
+    return folder / f"{APP_ID}{user}-{digest}.instance"

@@ -27,3 +27,6 @@ class WindowRequest:
     #: The window's language for this run (``--language lt``); ``None``: the saved choice,
     #: else the system's.
     language: str | None = None
+    #: Start a window even if one is running for this user and settings file
+    #: (``--new-instance``); otherwise a second launch shows the running one and exits.
+    new_instance: bool = False

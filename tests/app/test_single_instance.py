@@ -1,0 +1,175 @@
+"""One window per user and settings file: a second launch brings the first to the front.
+
+Over real local sockets: in-process guards for the claim itself, the composition root's
+flows for what "to the front" means, and two real ``wallet-gui`` processes end to end.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from pytestqt.qtbot import QtBot
+
+from tests.helpers import app_args
+from wallet_gui.app import Application
+from wallet_gui.core.app_identity import instance_server_path
+from wallet_gui.core.profiles import settings_path
+from wallet_gui.qt.single_instance import ALREADY_RUNNING, SingleInstance
+
+
+@pytest.fixture
+def guards() -> Iterator[list[SingleInstance]]:
+    """Guards made by the test, released (their sockets closed) when it ends."""
+    made: list[SingleInstance] = []
+    yield made
+    for guard in made:
+        guard.release()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _guard(guards: list[SingleInstance], *, off: bool = False) -> SingleInstance:
+    guard = SingleInstance(settings_path(), off=off)
+    guards.append(guard)
+    return guard
+
+
+def test_a_second_claim_reaches_the_first_which_is_asked_to_come_forward(
+    qtbot: QtBot, guards: list[SingleInstance], capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = _guard(guards)
+    assert first.claim()
+    assert first.listening
+    assert first.path == instance_server_path(settings_path())
+    with qtbot.waitSignal(first.activated, timeout=5000):
+        assert not _guard(guards).claim()
+    assert capsys.readouterr().err == f"{ALREADY_RUNNING}\n"
+    first.release()
+    assert not first.path.exists()  # the socket file goes with the window
+    assert _guard(guards).claim()  # and the next launch is the window
+
+
+def test_another_settings_file_is_another_window(
+    guards: list[SingleInstance], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _guard(guards).claim()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "elsewhere"))
+    other = _guard(guards)
+    assert other.claim()
+    assert other.listening
+
+
+def test_off_claims_without_listening(guards: list[SingleInstance]) -> None:
+    assert _guard(guards).claim()
+    demo = _guard(guards, off=True)
+    assert demo.claim()  # the demo, --new-instance: whatever runs already
+    assert not demo.listening
+
+
+def test_the_socket_file_of_a_crashed_window_is_taken_over(guards: list[SingleInstance]) -> None:
+    path = instance_server_path(settings_path())
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as dead:
+        dead.bind(str(path))  # bound, never listening: as a killed window leaves it
+    assert path.exists()
+    guard = _guard(guards)
+    assert guard.claim()
+    assert guard.listening
+
+
+def test_to_the_front_shows_the_first_run_screen_and_a_window_hidden_in_the_tray(
+    qtbot: QtBot,
+) -> None:
+    first_run_app = Application(app_args())
+    try:
+        first_run_app.start()  # no profile saved: the first-run screen
+        screen = first_run_app.first_run
+        assert screen is not None
+        screen.showMinimized()
+        qtbot.waitUntil(screen.isMinimized)
+        first_run_app.window_flows.bring_to_front()
+        qtbot.waitUntil(lambda: screen.isVisible() and not screen.isMinimized())
+    finally:
+        first_run_app.shutdown()
+        first_run_app.flows.close_all()
+    demo = Application(app_args(demo=True))
+    try:
+        demo.start()
+        window = demo.window
+        assert window is not None
+        demo.window_flows.hide_window()
+        assert not window.isVisible()
+        demo.window_flows.bring_to_front()
+        assert window.isVisible()
+        assert not demo.window_flows.hidden_to_tray
+    finally:
+        demo.presenter.close_all()
+        demo.shutdown()
+        window = demo.window
+        if window is not None:
+            window.close()
+
+
+# -- two real processes ------------------------------------------------------------------
+
+#: The real entry point, saying when it listens and when it is asked to come forward.
+_WINDOW = """
+import sys
+from wallet_gui.app_window import WindowFlows
+from wallet_gui.cli import main
+from wallet_gui.qt.single_instance import SingleInstance
+
+listen, forward = SingleInstance._listen, WindowFlows.bring_to_front
+
+def said_listen(self):
+    done = listen(self)
+    print("listening", flush=True)
+    return done
+
+def said_forward(self):
+    print("to the front", flush=True)
+    forward(self)
+
+SingleInstance._listen, WindowFlows.bring_to_front = said_listen, said_forward
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _environment(home: Path) -> dict[str, str]:
+    return {
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "WALLET_GUI_NO_DIALOGS": "1",
+        **{k: v for k, v in os.environ.items() if k.startswith(("DBUS_", "WALLET_GUI_KEYRING"))},
+    }
+
+
+def test_a_second_wallet_gui_brings_the_first_forward_and_exits(tmp_path: Path) -> None:
+    env = _environment(tmp_path)
+    with subprocess.Popen(
+        [sys.executable, "-c", _WINDOW], env=env, stdout=subprocess.PIPE, text=True
+    ) as first:
+        assert first.stdout is not None
+        try:
+            assert first.stdout.readline().strip() == "listening"
+            second = subprocess.run(
+                [sys.executable, "-m", "wallet_gui"],
+                env=env, capture_output=True, text=True, timeout=60, check=False,
+            )  # fmt: skip
+            assert (second.returncode, second.stdout) == (0, "")
+            assert second.stderr.strip().endswith(ALREADY_RUNNING)
+            assert first.stdout.readline().strip() == "to the front"
+            assert first.poll() is None  # the first window runs on
+        finally:
+            first.send_signal(signal.SIGTERM)  # quits the way Quit does
+        assert first.wait(timeout=30) == 0
