@@ -83,6 +83,22 @@ def test_the_socket_file_of_a_crashed_window_is_taken_over(guards: list[SingleIn
     assert guard.listening
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give a file to another user")
+def test_a_socket_file_of_another_user_is_not_trusted(guards: list[SingleInstance]) -> None:
+    path = instance_server_path(settings_path())
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as impostor:
+        impostor.bind(str(path))
+        impostor.listen()
+        impostor.setblocking(False)
+        os.chown(path, 65534, 65534)  # nobody's, answering as "the running window"
+        guard = _guard(guards)
+        assert guard.claim()  # a window all the same: not kept from starting
+        assert not guard.listening
+        with pytest.raises(BlockingIOError):
+            impostor.accept()  # and nothing was said to it
+    path.unlink()
+
+
 def test_to_the_front_shows_the_first_run_screen_and_a_window_hidden_in_the_tray(
     qtbot: QtBot,
 ) -> None:

@@ -8,12 +8,14 @@ come to the front and exits. ``--new-instance`` and the demo skip this.
 
 Claiming is done under a ``QLockFile`` beside the socket, so two launches at the same moment
 cannot both decide they are the first and take the socket from each other. A socket file
-left by a window that crashed accepts no connection; it is removed and taken over.
+left by a window that crashed accepts no connection; it is removed and taken over. A
+socket file of another user's (possible only in a shared temporary folder) is never trusted.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -62,6 +64,10 @@ class SingleInstance(QObject):
             log.warning("could not take %s.lock; starting without the one-window check", self.path)
             return True
         try:
+            if not self._ours():
+                log.warning("%s belongs to another user; starting without the one-window check",
+                            self.path)  # fmt: skip
+                return True
             if self._reach_running():
                 sys.stderr.write(f"{ALREADY_RUNNING}\n")
                 return False
@@ -79,6 +85,15 @@ class SingleInstance(QObject):
     @property
     def listening(self) -> bool:
         return self._server is not None and self._server.isListening()
+
+    def _ours(self) -> bool:
+        """False if someone else made the socket file (in a shared temporary folder, another
+        user could otherwise answer for "the running window" and keep ours from starting)."""
+        try:
+            owner = os.lstat(self.path).st_uid
+        except FileNotFoundError:
+            return True
+        return not hasattr(os, "getuid") or owner == os.getuid()
 
     def _reach_running(self) -> bool:
         socket = QLocalSocket()
