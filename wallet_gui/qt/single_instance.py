@@ -18,11 +18,14 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from wallet_gui.core.app_identity import instance_server_path
+
+if TYPE_CHECKING:  # imported when claiming: the demo, which never claims, starts sooner
+    from PySide6.QtNetwork import QLocalServer
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +99,8 @@ class SingleInstance(QObject):
         return not hasattr(os, "getuid") or owner == os.getuid()
 
     def _reach_running(self) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(str(self.path))
         if not socket.waitForConnected(CONNECT_MS):
@@ -106,6 +111,8 @@ class SingleInstance(QObject):
         return True
 
     def _listen(self) -> bool:
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(str(self.path))  # a crashed window's socket file
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
