@@ -371,9 +371,8 @@ def run(request: WindowRequest) -> int:
     # The desktop matches windows to io.github….desktop (Wayland's app id) and its icon.
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
-    # The demo runs its own emulator, so it never stands in another window's way.
-    one_window = SingleInstance(settings_path(), off=request.demo or request.new_instance)
-    if not one_window.claim():
+    one_window = SingleInstance(settings_path(), off=not request.for_a_running_window)
+    if not one_window.claim(request.options.profile):
         return 0  # the running window came to the front instead (said on stderr)
     collector = GuiThreadCollector(app)  # cycles die on this thread, not a fetch thread's
     application = Application(request)

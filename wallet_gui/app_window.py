@@ -17,7 +17,10 @@ import shiboken6
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
+from wallet_gui.api.errors import WalletError
 from wallet_gui.app_history import ConnectionHistory, HistoryServices
+from wallet_gui.core.profiles import ProfileStore
+from wallet_gui.core.resolve import ConnectionOptions, resolve_settings
 from wallet_gui.qt.poller import Poller
 
 if TYPE_CHECKING:
@@ -32,8 +35,12 @@ class Host(Protocol):
     poller: Poller | None
     window: QWidget | None
     first_run: QWidget | None
+    current_profile: str | None
+    profiles: ProfileStore
 
     def quit(self) -> None: ...
+    def open_profile(self, name: str) -> None: ...
+    def warn(self, title: str, text: str | WalletError) -> None: ...
 
 
 class WindowFlows(QObject):
@@ -60,11 +67,20 @@ class WindowFlows(QObject):
             window.activateWindow()
         self._app.history.tray.set_window_visible(True)
 
-    @Slot()
-    def bring_to_front(self) -> None:
-        """Another launch asked for the window: show it (from the tray too), in front."""
-        first_run = self._app.first_run
-        if self._app.window is None and first_run is not None and shiboken6.isValid(first_run):
+    @Slot(str)
+    def bring_to_front(self, profile: str = "") -> None:
+        """Another launch asked for the window: show it (from the tray too), in front; and
+        when it named a saved profile other than the one monitored, switch to that one."""
+        app = self._app
+        if profile and profile != app.current_profile:
+            try:
+                resolve_settings(ConnectionOptions(profile=profile), app.profiles)
+            except WalletError as error:  # as a first launch says it: no such profile
+                app.warn("Cannot open the profile", error)
+            else:
+                app.open_profile(profile)
+        first_run = app.first_run
+        if app.window is None and first_run is not None and shiboken6.isValid(first_run):
             first_run.showNormal()
             first_run.raise_()
             first_run.activateWindow()

@@ -124,7 +124,8 @@ def build_window_parser() -> argparse.ArgumentParser:
         "--new-instance",
         action="store_true",
         help="start another window even if one is running (by default a second launch "
-        "brings the running window to the front and exits; the demo always starts its own)",
+        "brings the running window to the front, on the --profile it names, and exits; the "
+        "demo and a connection given by its options always start their own)",
     )
     _add_connection_options(parser)
     return parser

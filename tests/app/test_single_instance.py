@@ -18,11 +18,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
+from tests.app.test_app_flows import MemoryKeyring, memory_keyring  # noqa: F401 - fixture
 from tests.helpers import app_args
 from wallet_gui.app import Application
 from wallet_gui.core.app_identity import instance_server_path
+from wallet_gui.core.connection import ConnectionSettings
 from wallet_gui.core.profiles import settings_path
 from wallet_gui.qt.single_instance import ALREADY_RUNNING, SingleInstance
+from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
 
 
 @pytest.fixture
@@ -48,12 +51,46 @@ def test_a_second_claim_reaches_the_first_which_is_asked_to_come_forward(
     assert first.claim()
     assert first.listening
     assert first.path == instance_server_path(settings_path())
-    with qtbot.waitSignal(first.activated, timeout=5000):
+    with qtbot.waitSignal(first.activated, timeout=5000) as plain:
         assert not _guard(guards).claim()
-    assert capsys.readouterr().err == f"{ALREADY_RUNNING}\n"
+    assert plain.args == [""]
+    assert capsys.readouterr().err == f"{ALREADY_RUNNING} (--new-instance starts another)\n"
+    with qtbot.waitSignal(first.activated, timeout=5000) as named:
+        assert not _guard(guards).claim("Šiauliai shop")
+    assert named.args == ["Šiauliai shop"]
+    assert "to monitor profile 'Šiauliai shop'" in capsys.readouterr().err
     first.release()
     assert not first.path.exists()  # the socket file goes with the window
     assert _guard(guards).claim()  # and the next launch is the window
+
+
+@pytest.mark.parametrize(
+    ("sent", "profile"),
+    [
+        (b"\xff\xfe not UTF-8\n", ""),
+        (b"[1, 2]\n", ""),
+        (b'{"profile": 7}\n', ""),
+        (b'{"profile": "a/b"}\n', ""),  # no saved profile has a slash in its name
+        (b"x" * 10_000, ""),
+        (b'{"profile": "shop"}', "shop"),  # no line end: hanging up ends the request
+    ],
+)
+def test_what_a_launch_sends_is_read_and_anything_unreadable_names_no_profile(
+    qtbot: QtBot, guards: list[SingleInstance], sent: bytes, profile: str
+) -> None:
+    from PySide6.QtNetwork import QLocalSocket
+
+    first = _guard(guards)
+    assert first.claim()
+    client = QLocalSocket()
+    with qtbot.waitSignal(first.activated, timeout=5000) as asked:
+        client.connectToServer(str(first.path))
+        assert client.waitForConnected(5000)
+        client.write(sent)
+        client.waitForBytesWritten(5000)
+        client.disconnectFromServer()
+    assert asked.args == [profile]
+    client.close()
 
 
 def test_another_settings_file_is_another_window(
@@ -132,6 +169,38 @@ def test_to_the_front_shows_the_first_run_screen_and_a_window_hidden_in_the_tray
             window.close()
 
 
+def test_to_the_front_on_another_saved_profile_switches_to_it(
+    qtbot: QtBot,
+    sandbox: Sandbox,
+    memory_keyring: MemoryKeyring,  # noqa: F811 - the profiles' keys, kept out of the OS keyring
+) -> None:
+    application = Application(app_args())
+    try:
+        application.presenter.show_dialogs = False
+        key = sandbox.clients[DEMO_CLIENT_ID]
+        for name in ("shop", "other"):
+            settings = ConnectionSettings(
+                profile=name, base_url=sandbox.url, client_id=DEMO_CLIENT_ID, wallet_ids=("14471",)
+            )
+            application.save_and_connect(settings, key)
+        assert application.current_profile == "other"
+        application.window_flows.bring_to_front("shop")
+        assert application.current_profile == "shop"
+        assert application.window is not None
+        assert application.window.isVisible()
+        application.window_flows.bring_to_front("missing")
+        assert application.current_profile == "shop"  # kept, and the user is told why
+        (warning,) = [r for r in application.presenter.reports if r.context.startswith("Cannot")]
+        assert warning.context == "Cannot open the profile"
+        assert warning.message == "no profile named 'missing'"
+    finally:
+        application.presenter.close_all()
+        application.shutdown()
+        application.flows.close_all()
+        if application.window is not None:
+            application.window.close()
+
+
 # -- two real processes ------------------------------------------------------------------
 
 #: The real entry point, saying when it listens and when it is asked to come forward.
@@ -148,9 +217,9 @@ def said_listen(self):
     print("listening", flush=True)
     return done
 
-def said_forward(self):
-    print("to the front", flush=True)
-    forward(self)
+def said_forward(self, profile=""):
+    forward(self, profile)
+    print("to the front:", profile or "-", self._app.current_profile or "-", flush=True)
 
 SingleInstance._listen, WindowFlows.bring_to_front = said_listen, said_forward
 sys.exit(main(sys.argv[1:]))
@@ -183,8 +252,15 @@ def test_a_second_wallet_gui_brings_the_first_forward_and_exits(tmp_path: Path) 
                 env=env, capture_output=True, text=True, timeout=60, check=False,
             )  # fmt: skip
             assert (second.returncode, second.stdout) == (0, "")
-            assert second.stderr.strip().endswith(ALREADY_RUNNING)
-            assert first.stdout.readline().strip() == "to the front"
+            assert ALREADY_RUNNING in second.stderr
+            assert first.stdout.readline().strip() == "to the front: - -"  # the first-run screen
+            named = subprocess.run(
+                [sys.executable, "-m", "wallet_gui", "--profile", "nowhere"],
+                env=env, capture_output=True, text=True, timeout=60, check=False,
+            )  # fmt: skip
+            assert named.returncode == 0
+            assert "to monitor profile 'nowhere'" in named.stderr
+            assert first.stdout.readline().strip() == "to the front: nowhere -"  # no such one
             assert first.poll() is None  # the first window runs on
         finally:
             first.send_signal(signal.SIGTERM)  # quits the way Quit does

@@ -30,3 +30,13 @@ class WindowRequest:
     #: Start a window even if one is running for this user and settings file
     #: (``--new-instance``); otherwise a second launch shows the running one and exits.
     new_instance: bool = False
+
+    @property
+    def for_a_running_window(self) -> bool:
+        """A plain launch, or one naming only a saved profile: a window already running for
+        this user takes it over. The demo, ``--new-instance`` and a connection given by its
+        options (``--client-id``, ``--base-url``, ``--wallet``…) start a window of their own.
+        """
+        if self.demo or self.new_instance:
+            return False
+        return self.options == ConnectionOptions(profile=self.options.profile)

@@ -1,4 +1,4 @@
-"""Where the running window listens: private to the user, one per settings file."""
+"""The one window per user: which launches join a running window, and where it listens."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from wallet_gui.cli import parse_window_request
 from wallet_gui.core.app_identity import APP_ID, instance_server_path
 
 
@@ -33,3 +34,22 @@ def test_without_a_runtime_folder_the_temporary_one_with_the_user_in_the_name(
     assert f"-{os.getuid()}-" in path.name
     monkeypatch.setenv("XDG_RUNTIME_DIR", "/no/such/folder")
     assert path == instance_server_path(Path("/home/a/.config/wallet-gui/wallet-gui.ini"))
+
+
+@pytest.mark.parametrize(
+    ("argv", "joins"),
+    [
+        ([], True),
+        (["--profile", "shop"], True),
+        (["--language", "lt", "-style", "fusion"], True),
+        (["--new-instance"], False),
+        (["--demo"], False),
+        (["--profile", "shop", "--interval", "10"], False),  # a connection of its own
+        (["--client-id", "abc", "--wallet", "14471"], False),
+        (["--base-url", "https://example.org/rest/v1"], False),
+    ],
+)
+def test_a_plain_launch_or_one_naming_a_saved_profile_joins_a_running_window(
+    argv: list[str], joins: bool
+) -> None:
+    assert parse_window_request(argv).for_a_running_window is joins
