@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from wallet_gui.cli import parse_window_request
 from wallet_gui.core.state import RoundResult, WalletBalances
@@ -38,3 +40,19 @@ def each_wallet(sink: Callable[[WalletBalances], object]) -> Callable[[RoundResu
             sink(wallet)
 
     return deliver
+
+
+def process_env(home: Path, **extra: str) -> dict[str, str]:
+    """The environment of an app process in a home of its own: settings, history and cache
+    under ``home``, offscreen, loopback without a proxy, and nothing else of this one's."""
+    env = {
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "NO_PROXY": "127.0.0.1,localhost",
+    }
+    env.update(extra)
+    return env

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.helpers import process_env
 from wallet_gui.cli import parse_check_request, parse_exporter_request, parse_window_request
 from wallet_gui.core.qt_arguments import (
     FLAG_OPTIONS,
@@ -184,16 +184,7 @@ sys.exit(main(sys.argv[1:]))
 
 
 def _window_report(tmp_path: Path, *argv: str) -> dict[str, str]:
-    env = {
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / ".config"),
-        "XDG_DATA_HOME": str(tmp_path / ".local" / "share"),
-        "XDG_CACHE_HOME": str(tmp_path / ".cache"),
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "QT_QPA_PLATFORM": "offscreen",
-        "NO_PROXY": "127.0.0.1",
-        "WALLET_GUI_NO_DIALOGS": "1",
-    }
+    env = process_env(tmp_path, WALLET_GUI_NO_DIALOGS="1")
     result = subprocess.run(
         [sys.executable, "-c", _REPORTER, *argv],
         env=env,

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from tests.app.test_app_flows import MemoryKeyring, memory_keyring  # noqa: F401 - fixture
-from tests.helpers import app_args
+from tests.helpers import app_args, process_env
 from wallet_gui.app import Application
 from wallet_gui.core.app_identity import instance_server_path
 from wallet_gui.core.connection import ConnectionSettings
@@ -226,21 +226,8 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def _environment(home: Path) -> dict[str, str]:
-    return {
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "QT_QPA_PLATFORM": "offscreen",
-        "WALLET_GUI_NO_DIALOGS": "1",
-        **{k: v for k, v in os.environ.items() if k.startswith(("DBUS_", "WALLET_GUI_KEYRING"))},
-    }
-
-
 def test_a_second_wallet_gui_brings_the_first_forward_and_exits(tmp_path: Path) -> None:
-    env = _environment(tmp_path)
+    env = process_env(tmp_path, WALLET_GUI_NO_DIALOGS="1")
     with subprocess.Popen(
         [sys.executable, "-c", _WINDOW], env=env, stdout=subprocess.PIPE, text=True
     ) as first:

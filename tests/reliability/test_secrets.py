@@ -25,7 +25,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.helpers import app_args, each_wallet
+from tests.helpers import app_args, each_wallet, process_env
 from tests.reliability.helpers import files_with_key, leaked_fragments
 from wallet_gui.app import Application
 from wallet_gui.commands.check_verdict import PluginState
@@ -69,20 +69,6 @@ def assert_no_auth_markers(text: str) -> None:
     assert found == [], found
 
 
-def process_env(home: Path, **extra: str) -> dict[str, str]:
-    env = {
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "QT_QPA_PLATFORM": "offscreen",
-        "NO_PROXY": "127.0.0.1,localhost",
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
-    env.update(extra)
-    return env
-
-
 # -- (a) check --verbose as a process ------------------------------------------------------------
 
 
@@ -93,7 +79,7 @@ def test_check_verbose_through_the_error_catalogue_never_prints_or_writes_the_ke
     wallet_ids = plant_faults(sandbox)
     home = tmp_path / "home"
     home.mkdir()
-    env = process_env(home, WALLET_GUI_MAC_KEY=key)
+    env = process_env(home, WALLET_GUI_MAC_KEY=key, PYTHONDONTWRITEBYTECODE="1")
     base = [sys.executable, "-m", "wallet_gui", "check", "--base-url", sandbox.url]
     base += ["--client-id", DEMO_CLIENT_ID, "-vv"]
     for wallet_id in [*wallet_ids, "14471"]:
@@ -323,7 +309,9 @@ def test_check_without_a_keyring_names_it_exits_2_and_writes_no_file(
 ) -> None:
     home = tmp_path / "home"
     home.mkdir()
-    env = process_env(home, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    env = process_env(
+        home, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", PYTHONDONTWRITEBYTECODE="1"
+    )
     result = subprocess.run(
         [
             *(sys.executable, "-m", "wallet_gui", "check", "--base-url", sandbox.url),
