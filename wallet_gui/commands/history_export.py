@@ -22,13 +22,13 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from wallet_gui.core.atomic_file import write_atomically
 from wallet_gui.core.history.errors import HistoryError
 from wallet_gui.core.history.export import write_csv
 from wallet_gui.core.history.export_rows import KINDS
@@ -145,18 +145,7 @@ def _to_stream(store: HistoryStore, request: HistoryExportRequest, out: TextIO) 
 
 
 def _to_file(store: HistoryStore, request: HistoryExportRequest, target: Path) -> None:
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            _export(store, request, file)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    write_atomically(target, lambda file: _export(store, request, file))
 
 
 def _fail(message: str, status: int) -> int:
