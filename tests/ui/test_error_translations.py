@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.api.test_errors import free_port
+from tests.hostile.test_window_text import show_dialog
 from tests.ui.fakes import NOW, FakePoller
 from tests.ui.test_translations import script
 from wallet_gui.api import ApiError, MacAuth, ResponseFormatError, TransportError, WalletClient
@@ -31,7 +32,6 @@ from wallet_gui.core.reports import ErrorReport
 from wallet_gui.core.state import PollState, PollStatus
 from wallet_gui.sandbox import DEMO_CLIENT_ID, Sandbox
 from wallet_gui.ui.core_texts import report_description, report_message
-from wallet_gui.ui.error_dialog import ErrorDialog
 from wallet_gui.ui.formatting import format_duration, format_offset, format_ppm
 from wallet_gui.ui.main_window import MainWindow
 from wallet_gui.ui.status_line import status_summary
@@ -50,14 +50,6 @@ def _failure(sandbox: Sandbox, fault: str, **params: object) -> WalletError:
     ):
         api.wallet_balance(14471)
     return caught.value
-
-
-def _dialog(qtbot: QtBot, report: ErrorReport) -> ErrorDialog:
-    dialog = ErrorDialog(report)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def _labels(widget: QWidget) -> dict[str, str]:
@@ -83,7 +75,7 @@ def test_a_timeout_from_the_real_client_is_said_in_russian_by_the_window(
     assert report.message == str(error)
     assert report_message(report) == russian
 
-    dialog = _dialog(qtbot, report)
+    dialog = show_dialog(qtbot, report)
     labels = _labels(dialog)
     assert labels["errorTitleLabel"] == "Не удалось связаться с Wallet API"
     assert labels["errorMessageLabel"] == russian
@@ -141,7 +133,7 @@ def test_an_answer_that_is_not_json_is_said_in_russian_and_stays_english_in_the_
 
     speak("ru")
     report = ErrorReport.from_exception(error, "Balances")
-    dialog = _dialog(qtbot, report)
+    dialog = show_dialog(qtbot, report)
     assert _labels(dialog)["errorMessageLabel"] == (
         "127.0.0.1 прислал ответ не в формате JSON (application/json)"
     )
@@ -172,7 +164,7 @@ def test_a_proxy_page_is_described_in_the_window_s_language(
     assert report_description(report) == english.replace("answered", "ответил").replace(
         "with an empty body", "с пустым телом"
     )
-    labels = _labels(_dialog(qtbot, report))
+    labels = _labels(show_dialog(qtbot, report))
     assert labels["errorDescriptionLabel"] == report_description(report)
     assert report.description == english  # "Copy details" and check keep the English
 
